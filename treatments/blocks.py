@@ -1,0 +1,61 @@
+"""The few StreamField blocks a treatment page body may use."""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class CautionBlock(blocks.StructBlock):
+    """A highlighted warning a reader must not miss."""
+
+    heading = blocks.CharBlock(required=False, default="Caution", max_length=80)
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "warning"
+        template = "components/caution_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video shown as a titled link with its caption, so it still reads when video cannot load."""
+
+    title = blocks.CharBlock(max_length=200)
+    caption = blocks.TextBlock(required=False)
+    link = blocks.URLBlock(required=False, help_text="Where the video can be watched.")
+
+    class Meta:
+        icon = "media"
+        template = "components/video_block.html"
+
+
+class RelatedTreatmentsBlock(blocks.StructBlock):
+    """Links to other treatments in the guide."""
+
+    heading = blocks.CharBlock(required=False, default="Related treatments", max_length=80)
+    treatments = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="treatments.TreatmentPage"), min_num=1
+    )
+
+    class Meta:
+        icon = "link"
+        template = "components/related_treatments_block.html"
+
+    def clean(self, value):
+        result = super().clean(value)
+        ids = [page.pk for page in result["treatments"] if page]
+        if len(ids) != len(set(ids)):
+            raise blocks.StructBlockValidationError(
+                block_errors={"treatments": ValidationError("Each treatment may be listed once.")}
+            )
+        return result
+
+
+class TreatmentBodyBlock(blocks.StreamBlock):
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="components/text_block.html")
+    caution = CautionBlock()
+    video = VideoBlock()
+    related_treatments = RelatedTreatmentsBlock()
+
+    class Meta:
+        block_counts = {"related_treatments": {"max_num": 1}}

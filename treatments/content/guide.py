@@ -1,0 +1,328 @@
+"""The guide's structure, transcribed from `treatments-for-sps.txt` beside this file.
+
+Every text here is a quotation of the seed: `Quote` values must occur in it word for word
+(letter case aside), and `Para` values name a seed paragraph by its opening words and are
+replaced by the whole paragraph (less those words when `after=True`). The loader checks
+both, so nothing reaches the site that the seed does not say. Classifications (route,
+kind, approach, line of therapy) are the transcriber's reading of the seed's wording.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+
+
+@dataclass(frozen=True)
+class Para:
+    opening: str
+    after: bool = False  # drop the opening words (a name in front of the paragraph)
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+@dataclass
+class Treatment:
+    title: str
+    slug: str
+    kind: str
+    generic_name: str = ""
+    also_known_as: str = ""
+    brand_names: list = field(default_factory=list)
+    drug_class: Quote | None = None
+    routes: list = field(default_factory=list)
+    administration: Quote | None = None
+    targets: Quote | None = None
+    regimen: Quote | None = None
+    cautions: Quote | None = None
+    body: list = field(default_factory=list)
+    video: dict | None = None
+
+
+@dataclass
+class Category:
+    title: str
+    slug: str
+    approach: str
+    line_of_therapy: str = ""
+    intro: list = field(default_factory=list)
+    children: list = field(default_factory=list)
+
+
+ROUTES = [
+    ("Oral", "oral"),
+    ("Intravenous", "intravenous"),
+    ("Intrathecal pump", "intrathecal-pump"),
+    ("Subcutaneous", "subcutaneous"),
+    ("Injection", "injection"),
+    ("Central line or port", "central-line-or-port"),
+]
+
+GUIDE_TITLE = "Treatments for SPS"
+GUIDE_SUBTITLE = "Medications and Treatments for SPS"
+GUIDE_INTRO = [
+    Heading("Treatment is Focused on Relief from Symptoms"),
+    Para("Treatment currently focuses on relief"),
+    Heading("Effectiveness of Treatments Vary"),
+    Para("People with SPS have very different responses"),
+    Heading("There is No Cure for SPS"),
+    Para("There is currently no cure for SPS."),
+    Para("The specific details of how each medication works"),
+    Para("All of these medications have significant risks"),
+]
+
+CONTRIBUTORS_OPENING = "Contributors to this document include:"
+DISCLAIMER_OPENING = "Disclaimer:"
+
+# (name, credentials, role) as the seed writes them.
+CONTRIBUTORS = [
+    ("Jim Weiss", "MD", "Contributor"),
+    ("Vered Lewy-Weiss", "MD", "Contributor"),
+    ("Tara Zier", "DDS", "Contributor and SPS patient"),
+]
+MEDICAL_ADVISORS = [
+    ("Marinos Dalakas", "", "SPSRF Medical Advisory Board Member"),
+]
+
+
+def _medication(title, brands=(), **kwargs):
+    return Treatment(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        kind="medication",
+        generic_name=title,
+        brand_names=list(brands),
+        **kwargs,
+    )
+
+
+CATEGORIES = [
+    Category(
+        "Symptomatic Relief for Muscle Spasms and Pain",
+        "symptomatic-relief",
+        approach="symptomatic",
+        children=[
+            Category(
+                "Muscle Relaxants",
+                "muscle-relaxants",
+                approach="symptomatic",
+                children=[
+                    _medication(
+                        "Baclofen",
+                        ["Lioresal"],
+                        routes=["oral", "intrathecal-pump"],
+                        administration=Quote(
+                            "May be given orally or directly infused into the spine with an "
+                            "implantable pump which requires surgery."
+                        ),
+                    ),
+                    _medication("Diazepam", ["Valium"], drug_class=Quote("Benzodiazepine")),
+                    _medication("Clonazepam", ["Klonopin"], drug_class=Quote("Benzodiazepine")),
+                    _medication("Tizanidine", ["Zanaflex"]),
+                    _medication("Methocarbamol", ["Robaxin"]),
+                    Treatment(
+                        title="Botulinum toxin injections",
+                        slug="botulinum-toxin-injections",
+                        kind="medication",
+                        generic_name="Botulinum toxin",
+                        brand_names=["Botox"],
+                        routes=["injection"],
+                        administration=Quote("Botox injections"),
+                        targets=Quote("Paralyze muscles around the site of injection"),
+                    ),
+                    _medication(
+                        "Dantrolene",
+                        ["Dantrium"],
+                        routes=["intravenous"],
+                        regimen=Quote("First doses usually given intravenously in a hospital"),
+                    ),
+                ],
+            ),
+            Category(
+                "Anti-seizure Medication",
+                "anti-seizure-medication",
+                approach="symptomatic",
+                intro=[Quote("May help with pain management")],
+                children=[
+                    _medication("Gabapentin", ["Neurontin"]),
+                    _medication("Pregabalin", ["Lyrica"]),
+                    _medication("Tiagabine", ["Gabatril"]),
+                    _medication("Valproate", ["Depakote"]),
+                ],
+            ),
+            Category(
+                "Narcotics and Anesthetic Agents",
+                "narcotics-and-anesthetic-agents",
+                approach="symptomatic",
+                intro=[Para("*Other types of pain relievers", italic=True)],
+            ),
+            Category(
+                "Other Therapies",
+                "other-therapies",
+                approach="other",
+                intro=[Para("Other therapies which may help with SPS muscle spasms or pain")],
+                children=[
+                    Category(
+                        "Management of Anxiety and Depression",
+                        "anxiety-and-depression",
+                        approach="other",
+                        intro=[
+                            Para("Anxiety and depression are often part of SPS."),
+                            Para("Medication choices should be coordinated"),
+                        ],
+                    ),
+                ],
+            ),
+        ],
+    ),
+    Category(
+        "Immunotherapies used in SPS",
+        "immunotherapies",
+        approach="immunotherapy",
+        intro=[
+            Para("Immunotherapy is the use of medications"),
+            Para("An important part of the immune system"),
+            Para("Certain subsets of B cells and T cells"),
+        ],
+        children=[
+            Category(
+                "“First Line” Immunotherapies",
+                "first-line",
+                approach="immunotherapy",
+                line_of_therapy="first",
+                children=[
+                    Treatment(
+                        title="Intravenous immunoglobulins (IVIg)",
+                        slug="ivig",
+                        kind="medication",
+                        generic_name="Intravenous immunoglobulins",
+                        also_known_as="IVIg",
+                        routes=["intravenous"],
+                        targets=Quote(
+                            "Immunoglobulins are antibodies that impact many components of the "
+                            "immune system activities."
+                        ),
+                        body=[Para("Intravenous immunoglobulins (IVIg)", after=True)],
+                        video={
+                            "title": "IVIg therapies in GAD+ SPS patients",
+                            "caption": Para("SPSRF Medical Advisory Board Member"),
+                        },
+                    ),
+                    Treatment(
+                        title="Subcutaneous immunoglobulin (SCIG)",
+                        slug="scig",
+                        kind="medication",
+                        generic_name="Subcutaneous immunoglobulin",
+                        also_known_as="SCIG",
+                        routes=["subcutaneous"],
+                        administration=Quote(
+                            "It is delivered by a pump system with IV tubing, infusing the "
+                            "immunoglobulins into the subcutaneous layer of the skin."
+                        ),
+                        body=[Para("Subcutaneous immunoglobulin (SCIG)", after=True)],
+                    ),
+                    Treatment(
+                        title="Intravenous methylprednisolone",
+                        slug="iv-methylprednisolone",
+                        kind="medication",
+                        generic_name="Methylprednisolone",
+                        brand_names=["Solu-Medrol"],
+                        drug_class=Quote("Steroids"),
+                        routes=["intravenous"],
+                        regimen=Quote(
+                            "This immunotherapy is usually a short course of high dose "
+                            "intravenous steroids which are used for the management of some "
+                            "autoimmune disorders."
+                        ),
+                        body=[Para("Intravenous methylprednisolone (Solu-Medrol)", after=True)],
+                    ),
+                    Treatment(
+                        title="Plasma exchange (PLEX)",
+                        slug="plasma-exchange",
+                        kind="procedure",
+                        generic_name="Plasma exchange",
+                        also_known_as="PLEX, plasmapheresis",
+                        routes=["central-line-or-port"],
+                        administration=Quote(
+                            "A special catheter (central line) or port is sterilely placed into "
+                            "a large blood vessel."
+                        ),
+                        targets=Quote(
+                            "The process of plasma exchange involves “cleaning” the blood by "
+                            "removing some of its liquid plasma which contains antibodies."
+                        ),
+                        regimen=Quote(
+                            "A typical course of plasmapheresis might be 5 – 7 treatments done "
+                            "every other day."
+                        ),
+                        body=[Para("Plasma exchange (PLEX) or plasmapheresis", after=True)],
+                    ),
+                ],
+            ),
+            Category(
+                "“Second Line” Immunotherapies",
+                "second-line",
+                approach="immunotherapy",
+                line_of_therapy="second",
+                intro=[Para("These are the immunotherapies with B cells")],
+                children=[
+                    _medication(
+                        "Rituximab",
+                        routes=["intravenous"],
+                        targets=Quote("Depletes B cells."),
+                        administration=Quote(
+                            "It is given by intravenous infusion using different regimens."
+                        ),
+                        regimen=Quote(
+                            "One typical course would be to give two doses, two weeks apart, "
+                            "repeating about every 6 months."
+                        ),
+                    ),
+                    _medication(
+                        "Cyclophosphamide",
+                        ["Cytoxan"],
+                        routes=["intravenous"],
+                        targets=Quote("Targets B cells and T cells"),
+                        administration=Quote(
+                            "Given by intravenous infusion with various protocols."
+                        ),
+                    ),
+                    _medication(
+                        "Mycophenolate mofetil",
+                        ["CellCept", "Myfortic"],
+                        routes=["oral"],
+                        administration=Quote("Oral medication"),
+                        targets=Quote(
+                            "Used as additional immunotherapy to decrease B cell and T cell growth."
+                        ),
+                    ),
+                    _medication(
+                        "Azathioprine",
+                        ["Imuran"],
+                        routes=["oral"],
+                        administration=Quote("Orally administered"),
+                        targets=Quote("Decreases number of B and T cells."),
+                    ),
+                ],
+            ),
+            Treatment(
+                title="Autologous stem cell transplant",
+                slug="autologous-stem-cell-transplant",
+                kind="procedure",
+                generic_name="Autologous stem cell transplant",
+                targets=Quote("Reset the immune system"),
+                cautions=Quote("The procedure itself is complicated and considered high risk."),
+                body=[
+                    Para("Autologous stem cell transplants", after=True),
+                    Para("There are many important questions requiring further research"),
+                ],
+            ),
+        ],
+    ),
+]

@@ -1,0 +1,38 @@
+"""Demo logins for local development. Never run with production settings."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    password: str
+    role: str
+    superuser: bool = False
+    groups: tuple = ()
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("admin", "sps-demo-admin", "Superuser", superuser=True),
+]
+
+
+def create_demo_accounts(accounts=DEMO_ACCOUNTS):
+    User = get_user_model()
+    from django.contrib.auth.models import Group
+
+    for account in accounts:
+        user, created = User.objects.get_or_create(
+            username=account.username,
+            defaults={"email": f"{account.username}@example.org"},
+        )
+        if created:
+            user.set_password(account.password)
+        user.is_staff = account.superuser
+        user.is_superuser = account.superuser
+        user.save()
+        for name in account.groups:
+            user.groups.add(Group.objects.get(name=name))
+    return accounts

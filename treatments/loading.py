@@ -1,0 +1,257 @@
+"""Builds the guide's page tree from the seed text shipped in `treatments/content/`.
+
+Idempotent: pages are found by slug under their parent; a page that exists is never
+overwritten, and one that an editor has changed since loading is reported as skipped.
+"""
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from treatments.content import guide as content
+from treatments.models import (
+    AdministrationRoute,
+    GuidePerson,
+    GuideSettings,
+    HomePage,
+    Person,
+    TherapyCategoryPage,
+    TreatmentBrandName,
+    TreatmentGuidePage,
+    TreatmentPage,
+)
+
+SEED_PATH = Path(__file__).parent / "content" / "treatments-for-sps.txt"
+
+
+class SeedMismatch(Exception):
+    """The transcription quotes something the seed text does not say."""
+
+
+def _normalise(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Seed:
+    """The seed text as paragraphs, with checked look-ups by quotation or opening words."""
+
+    def __init__(self, text):
+        self.paragraphs = [_normalise(line) for line in text.splitlines() if line.strip()]
+        self._folded = _normalise(text).casefold()
+
+    @classmethod
+    def from_file(cls, path=SEED_PATH):
+        return cls(Path(path).read_text(encoding="utf-8"))
+
+    def quote(self, quote):
+        text = _normalise(quote.text)
+        if text.casefold() not in self._folded:
+            raise SeedMismatch(f"The seed does not say: {text!r}")
+        return text
+
+    def paragraph(self, para):
+        found = [p for p in self.paragraphs if p.startswith(para.opening)]
+        if len(found) != 1:
+            raise SeedMismatch(f"Expected one seed paragraph opening {para.opening!r}")
+        text = found[0]
+        if para.after:
+            text = text[len(para.opening) :].strip()
+        if para.italic:
+            text = text.strip("*")
+        return text
+
+    def text(self, item):
+        if item is None:
+            return ""
+        if isinstance(item, content.Quote):
+            return self.quote(item)
+        return self.paragraph(item)
+
+    def rich_text(self, items):
+        parts = []
+        for item in items:
+            if isinstance(item, content.Heading):
+                parts.append(f"<h2>{html.escape(self.quote(content.Quote(item.text)))}</h2>")
+            elif isinstance(item, content.Para) and item.italic:
+                parts.append(f"<p><i>{html.escape(self.text(item))}</i></p>")
+            else:
+                parts.append(f"<p>{html.escape(self.text(item))}</p>")
+        return "".join(parts)
+
+    def after_opening(self, opening):
+        return self.paragraph(content.Para(opening, after=True))
+
+
+@dataclass
+class LoadReport:
+    created: list = field(default_factory=list)
+    existing: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+
+    def lines(self):
+        yield f"Created {len(self.created)} pages."
+        for title in self.created:
+            yield f"  created: {title}"
+        if self.existing:
+            yield f"{len(self.existing)} pages were already loaded and left as they are."
+        for title, reason in self.skipped:
+            yield f"  skipped: {title} ({reason})"
+
+
+class GuideLoader:
+    def __init__(self, seed=None):
+        self.seed = seed or Seed.from_file()
+        self.report = LoadReport()
+        self.routes = {}
+
+    @transaction.atomic
+    def load(self):
+        self.routes = self._load_routes()
+        home = self._home_page()
+        guide = self._page(
+            home,
+            TreatmentGuidePage(
+                title=self.seed.quote(content.Quote(content.GUIDE_TITLE)),
+                slug="treatments",
+                subtitle=self.seed.quote(content.Quote(content.GUIDE_SUBTITLE)),
+                intro=self.seed.rich_text(content.GUIDE_INTRO),
+                people=self._guide_people(),
+            ),
+        )
+        for category in content.CATEGORIES:
+            self._category(guide, category)
+        self._settings()
+        return self.report
+
+    def _load_routes(self):
+        routes = {}
+        for order, (name, slug) in enumerate(content.ROUTES):
+            routes[slug], _ = AdministrationRoute.objects.get_or_create(
+                slug=slug, defaults={"name": name, "sort_order": order}
+            )
+        return routes
+
+    def _home_page(self):
+        site = Site.objects.filter(is_default_site=True).first()
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            # Wagtail's migrations leave a plain "Welcome" page as the default site root.
+            placeholder = Page.objects.filter(depth=2, slug="home", content_type__model="page")
+            for page in placeholder:
+                page.delete()
+            home = root.add_child(instance=HomePage(title="SPS Treatment Guide", slug="home"))
+            home.save_revision().publish()
+            self.report.created.append(home.title)
+        if site is None:
+            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+        return home
+
+    def _page(self, parent, page):
+        existing = parent.get_children().filter(slug=page.slug).first()
+        if existing is not None:
+            existing = existing.specific
+            editor = self._edited_by(existing)
+            if editor:
+                self.report.skipped.append((existing.title, f"edited by {editor} since loading"))
+            else:
+                self.report.existing.append(existing.title)
+            return existing
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.report.created.append(page.title)
+        return page
+
+    @staticmethod
+    def _edited_by(page):
+        revision = page.latest_revision
+        if revision is not None and revision.user_id is not None:
+            return revision.user.get_username()
+        return None
+
+    def _category(self, parent, category):
+        page = self._page(
+            parent,
+            TherapyCategoryPage(
+                title=category.title,
+                slug=category.slug,
+                intro=self.seed.rich_text(category.intro),
+                approach=category.approach,
+                line_of_therapy=category.line_of_therapy,
+            ),
+        )
+        for child in category.children:
+            if isinstance(child, content.Category):
+                self._category(page, child)
+            else:
+                self._treatment(page, child)
+
+    def _treatment(self, parent, treatment):
+        body = []
+        if treatment.body:
+            body.append(("text", self.seed.rich_text(treatment.body)))
+        if treatment.video:
+            body.append(
+                (
+                    "video",
+                    {
+                        "title": self.seed.quote(content.Quote(treatment.video["title"])),
+                        "caption": self.seed.text(treatment.video["caption"]),
+                        "link": "",
+                    },
+                )
+            )
+        page = TreatmentPage(
+            title=treatment.title,
+            slug=treatment.slug,
+            kind=treatment.kind,
+            generic_name=treatment.generic_name,
+            also_known_as=treatment.also_known_as,
+            drug_class=self.seed.text(treatment.drug_class),
+            administration=self.seed.text(treatment.administration),
+            targets=self.seed.text(treatment.targets),
+            regimen=self.seed.text(treatment.regimen),
+            cautions=self.seed.text(treatment.cautions),
+            body=body,
+            brand_names=[
+                TreatmentBrandName(name=self.seed.quote(content.Quote(name)))
+                for name in treatment.brand_names
+            ],
+            routes=[self.routes[slug] for slug in treatment.routes],
+        )
+        return self._page(parent, page)
+
+    def _guide_people(self):
+        contributors_line = self.seed.after_opening(content.CONTRIBUTORS_OPENING)
+        people = []
+        for credit, entries in (
+            (GuidePerson.CONTRIBUTOR, content.CONTRIBUTORS),
+            (GuidePerson.MEDICAL_ADVISOR, content.MEDICAL_ADVISORS),
+        ):
+            for name, credentials, role in entries:
+                if credit == GuidePerson.CONTRIBUTOR and name not in contributors_line:
+                    raise SeedMismatch(f"{name} is not among the seed's contributors")
+                self.seed.quote(content.Quote(name))
+                person, _ = Person.objects.get_or_create(
+                    name=name, defaults={"credentials": credentials, "role": role}
+                )
+                people.append(GuidePerson(person=person, credit=credit))
+        return people
+
+    def _settings(self):
+        for site in Site.objects.all():
+            guide_settings = GuideSettings.for_site(site)
+            if not guide_settings.disclaimer:
+                guide_settings.disclaimer = self.seed.after_opening(content.DISCLAIMER_OPENING)
+                guide_settings.save()
+
+
+def load_treatment_guide():
+    return GuideLoader().load()

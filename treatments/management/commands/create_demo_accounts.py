@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from treatments.demo_accounts import create_demo_accounts
+
+
+class Command(BaseCommand):
+    help = "Create the demo logins (development settings only) and print them."
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "SPS_CREATE_DEMO_ACCOUNTS", False):
+            raise CommandError("Demo accounts are only created with development settings.")
+        self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/ :")
+        for account in create_demo_accounts():
+            self.stdout.write(f"  {account.role:<20} {account.username} / {account.password}")

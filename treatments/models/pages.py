@@ -1,0 +1,276 @@
+"""The page tree of the guide: home → guide → categories (nestable) → treatments."""
+
+from django import forms
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from treatments.blocks import RICH_TEXT_FEATURES, TreatmentBodyBlock
+
+
+class ReviewedPageMixin(models.Model):
+    """Dates of the latest medical review, kept on every guide page."""
+
+    last_reviewed = models.DateField(null=True, blank=True, editable=False)
+    next_review_due = models.DateField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(Page):
+    """The site root: a short welcome and the way into the guide."""
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["treatments.TreatmentGuidePage"]
+    max_count = 1
+    template = "treatments/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guide"] = TreatmentGuidePage.objects.child_of(self).live().first()
+        return context
+
+
+class TreatmentGuidePage(ReviewedPageMixin, Page):
+    """The one guide index: the seed's introduction and every category with its treatments."""
+
+    subtitle = models.CharField(max_length=255, blank=True)
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("subtitle"),
+        FieldPanel("intro"),
+        InlinePanel("people", label="Contributors and advisors"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["treatments.HomePage"]
+    subpage_types = ["treatments.TherapyCategoryPage"]
+    max_count = 1
+    template = "treatments/treatment_guide_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["category_tree"] = build_category_tree(self)
+        context["guide_people"] = self.people.select_related("person")
+        return context
+
+
+class GuidePerson(Orderable):
+    """A person credited on the guide, as contributor or as medical advisor."""
+
+    CONTRIBUTOR = "contributor"
+    MEDICAL_ADVISOR = "medical_advisor"
+
+    page = ParentalKey(TreatmentGuidePage, on_delete=models.CASCADE, related_name="people")
+    person = models.ForeignKey("treatments.Person", on_delete=models.CASCADE, related_name="+")
+    credit = models.CharField(
+        max_length=20,
+        choices=[(CONTRIBUTOR, "Contributor"), (MEDICAL_ADVISOR, "Medical advisor")],
+        default=CONTRIBUTOR,
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("credit")]
+
+
+class Approach(models.TextChoices):
+    SYMPTOMATIC = "symptomatic", "Symptomatic relief"
+    IMMUNOTHERAPY = "immunotherapy", "Immunotherapy"
+    OTHER = "other", "Other"
+
+
+class LineOfTherapy(models.TextChoices):
+    FIRST = "first", "First line"
+    SECOND = "second", "Second line"
+
+
+class TherapyCategoryPage(ReviewedPageMixin, Page):
+    """A group of treatments; categories nest (Immunotherapies → First line)."""
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    approach = models.CharField(max_length=20, choices=Approach.choices, blank=True)
+    line_of_therapy = models.CharField(
+        max_length=10,
+        choices=LineOfTherapy.choices,
+        blank=True,
+        help_text="Only where the source says which line of therapy this is.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("approach"), FieldPanel("line_of_therapy")], "Classification"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["treatments.TreatmentGuidePage", "treatments.TherapyCategoryPage"]
+    subpage_types = ["treatments.TherapyCategoryPage", "treatments.TreatmentPage"]
+    template = "treatments/therapy_category_page.html"
+
+    class Meta:
+        verbose_name = "therapy category page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["category_tree"] = build_category_tree(self)
+        return context
+
+
+class AdministrationRoute(models.Model):
+    """How a treatment is given: oral, intravenous, intrathecal pump…"""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TreatmentKind(models.TextChoices):
+    MEDICATION = "medication", "Medication"
+    PROCEDURE = "procedure", "Procedure"
+    THERAPY = "therapy", "Therapy"
+
+
+class TreatmentPage(ReviewedPageMixin, Page):
+    """One treatment: its names, how it is given, what it targets, its cautions."""
+
+    generic_name = models.CharField(max_length=200, blank=True)
+    also_known_as = models.CharField(
+        max_length=200, blank=True, help_text="Abbreviations and other names, comma separated."
+    )
+    kind = models.CharField(max_length=20, choices=TreatmentKind.choices)
+    drug_class = models.CharField(max_length=200, blank=True)
+    routes = ParentalManyToManyField(
+        AdministrationRoute, blank=True, related_name="treatments", verbose_name="routes"
+    )
+    administration = models.TextField(
+        "how it is given", blank=True, help_text="The source's words on how it is given."
+    )
+    targets = models.TextField("what it targets", blank=True)
+    regimen = models.TextField("regimen notes", blank=True)
+    cautions = models.TextField(blank=True)
+    body = StreamField(TreatmentBodyBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("generic_name"),
+                FieldPanel("also_known_as"),
+                InlinePanel("brand_names", label="Brand names"),
+                FieldPanel("kind"),
+                FieldPanel("drug_class"),
+            ],
+            "Names",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("routes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("administration"),
+                FieldPanel("targets"),
+                FieldPanel("regimen"),
+                FieldPanel("cautions"),
+            ],
+            "Use",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("generic_name", boost=5),
+        index.AutocompleteField("generic_name"),
+        index.SearchField("also_known_as", boost=3),
+        index.AutocompleteField("also_known_as"),
+        index.RelatedFields(
+            "brand_names", [index.SearchField("name", boost=5), index.AutocompleteField("name")]
+        ),
+        index.RelatedFields("routes", [index.SearchField("name")]),
+        index.SearchField("targets"),
+        index.SearchField("administration"),
+        index.SearchField("regimen"),
+        index.SearchField("cautions"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["treatments.TherapyCategoryPage"]
+    subpage_types = []
+    template = "treatments/treatment_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        categories = list(self.get_ancestors().type(TherapyCategoryPage).specific())
+        context["categories"] = categories
+        context["line_of_therapy"] = line_of_therapy_for(categories)
+        return context
+
+    @property
+    def brand_name_list(self):
+        return [brand.name for brand in self.brand_names.all()]
+
+
+def line_of_therapy_for(categories):
+    """The line of therapy of the nearest category that states one, as a label."""
+    for category in reversed(categories):
+        if category.line_of_therapy:
+            return category.get_line_of_therapy_display()
+    return ""
+
+
+class TreatmentBrandName(Orderable):
+    """A brand name under which a treatment is sold (CellCept, Myfortic)."""
+
+    page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="brand_names")
+    name = models.CharField(max_length=100)
+
+    panels = [FieldPanel("name")]
+
+    def __str__(self):
+        return self.name
+
+
+def build_category_tree(root):
+    """The live categories and treatments below `root` as nested nodes, in editor order.
+
+    Two queries whatever the size of the guide: one for categories, one for treatments
+    (plus the prefetches of their brand names and routes).
+    """
+    categories = (
+        TherapyCategoryPage.objects.live().public().descendant_of(root).order_by("path").specific()
+    )
+    treatments = (
+        TreatmentPage.objects.live()
+        .public()
+        .descendant_of(root)
+        .order_by("path")
+        .prefetch_related("brand_names", "routes")
+    )
+    nodes = {root.path: {"page": root, "categories": [], "treatments": []}}
+    for category in categories:
+        parent = nodes.get(category.path[: -category.steplen])
+        if parent is None:  # below an unpublished category
+            continue
+        node = {"page": category, "categories": [], "treatments": []}
+        nodes[category.path] = node
+        parent["categories"].append(node)
+    for treatment in treatments:
+        parent = nodes.get(treatment.path[: -treatment.steplen])
+        if parent is not None:
+            parent["treatments"].append(treatment)
+    return nodes[root.path]

@@ -1,0 +1,23 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from treatments.models import AdministrationRoute, Person
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = "People"
+    list_display = ["name", "credentials", "role"]
+    search_fields = ["name"]
+
+
+class AdministrationRouteViewSet(SnippetViewSet):
+    model = AdministrationRoute
+    icon = "list-ul"
+    menu_label = "Routes"
+    list_display = ["name", "slug", "sort_order"]
+
+
+register_snippet(PersonViewSet)
+register_snippet(AdministrationRouteViewSet)
