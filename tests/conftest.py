@@ -5,7 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from treatments.loading import load_treatment_guide
-from treatments.models import TreatmentGuidePage
+from treatments.models import HomePage, TreatmentGuidePage
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -14,11 +14,29 @@ CHROMIUM = "/usr/bin/chromium"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Loads the seed guide once into the test database; each test's changes roll back."""
+    with django_db_blocker.unblock():
+        load_treatment_guide()
+
+
 @pytest.fixture
 def guide(db):
     """The whole guide loaded from the seed, as `make run` loads it."""
+    # Transactional tests flush the database afterwards; load it again where that happened.
+    return TreatmentGuidePage.objects.first() or _load_guide()
+
+
+def _load_guide():
     load_treatment_guide()
     return TreatmentGuidePage.objects.get()
+
+
+@pytest.fixture
+def empty_site(db):
+    """The database as migrations leave it, before the guide is loaded."""
+    HomePage.objects.all().delete()
 
 
 @pytest.fixture
@@ -27,8 +45,13 @@ def site(guide):
 
 
 @pytest.fixture
-def live_site(live_server, guide):
-    """The loaded guide served by a real server, the default Site pointing at it."""
+def live_site(live_server, django_db_serialized_rollback, guide):
+    """The loaded guide served by a real server, the default Site pointing at it.
+
+    The test runs in a real transaction (the server thread must see its data), after which
+    the database is flushed; serialized rollback restores what migrations created there
+    (root page, groups, workflow) for the tests that follow.
+    """
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
     return live_server
 

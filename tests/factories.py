@@ -1,0 +1,42 @@
+"""Factories for building guide trees in tests (on top of, or instead of, the seed)."""
+
+import factory
+import wagtail_factories
+
+from treatments.models import (
+    AdministrationRoute,
+    TherapyCategoryPage,
+    TreatmentBrandName,
+    TreatmentPage,
+)
+
+
+class TherapyCategoryPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Category {n}")
+    approach = "symptomatic"
+
+    class Meta:
+        model = TherapyCategoryPage
+
+
+class TreatmentPageFactory(wagtail_factories.PageFactory):
+    """A made-up treatment for structural tests: not medical content."""
+
+    title = factory.Sequence(lambda n: f"Testamide {n}")
+    generic_name = factory.SelfAttribute("title")
+    kind = "medication"
+
+    class Meta:
+        model = TreatmentPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def brands(self, create, extracted, **kwargs):
+        for name in extracted or ():
+            TreatmentBrandName.objects.create(page=self, name=name)
+
+    @factory.post_generation
+    def route_slugs(self, create, extracted, **kwargs):
+        if extracted:
+            self.routes.set(AdministrationRoute.objects.filter(slug__in=extracted))
+            self.save()  # a ParentalManyToManyField is written on save

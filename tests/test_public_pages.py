@@ -1,0 +1,103 @@
+"""Every page type renders for a visitor; unknown addresses get the friendly 404."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import TreatmentPageFactory
+from tests.page_text import visible_text
+from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/treatments/",
+        "/treatments/immunotherapies/",
+        "/treatments/immunotherapies/second-line/",
+        "/treatments/symptomatic-relief/muscle-relaxants/baclofen/",
+        "/treatments/immunotherapies/autologous-stem-cell-transplant/",
+    ],
+)
+def test_every_page_type_renders(guide, client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b'<main id="main"' in response.content
+    assert b'href="#main"' in response.content
+
+
+def test_unknown_address_gets_the_friendly_not_found_page(guide, client):
+    response = client.get("/treatments/no-such-treatment/")
+    assert response.status_code == 404
+    assert "Page not found" in visible_text(response)
+    assert "Disclaimer" in visible_text(response)
+
+
+def test_treatment_page_shows_its_facts_as_a_definition_list(guide, client):
+    baclofen = visible_text(client.get("/treatments/symptomatic-relief/muscle-relaxants/baclofen/"))
+    assert "Brand names Lioresal" in baclofen
+    assert "How it is given Oral, Intrathecal pump." in baclofen
+    stem_cell = visible_text(
+        client.get("/treatments/immunotherapies/autologous-stem-cell-transplant/")
+    )
+    assert "Cautions The procedure itself is complicated and considered high risk." in stem_cell
+    assert "What it targets Reset the immune system" in stem_cell
+
+
+def test_treatment_page_has_breadcrumbs_back_to_its_category(guide, client):
+    response = client.get("/treatments/immunotherapies/second-line/rituximab/")
+    html = response.content.decode()
+    breadcrumbs = html[html.index('aria-label="Breadcrumb"') :]
+    assert 'href="/treatments/immunotherapies/second-line/"' in breadcrumbs
+    assert 'aria-current="page">Rituximab<' in breadcrumbs
+    assert "Line of therapy Second line" in visible_text(response)
+
+
+def test_video_without_a_link_still_shows_its_caption(guide, client):
+    ivig = visible_text(client.get("/treatments/immunotherapies/first-line/ivig/"))
+    assert "Marinos Dalakas, discusses IVIg therapies in GAD+ SPS patients." in ivig
+    assert "This video is not available online yet." in ivig
+
+
+def test_guide_lists_categories_in_editor_order(guide, client):
+    immunotherapies = TherapyCategoryPage.objects.get(slug="immunotherapies")
+    symptomatic = TherapyCategoryPage.objects.get(slug="symptomatic-relief")
+    immunotherapies.move(symptomatic, pos="left")
+
+    text = visible_text(client.get("/treatments/"))
+
+    assert text.index("Immunotherapies used in SPS") < text.index("Symptomatic Relief")
+
+
+def test_unpublished_treatment_is_not_listed_or_served(guide, client):
+    rituximab = TreatmentPage.objects.get(slug="rituximab")
+    rituximab.unpublish()
+    assert "Rituximab" not in visible_text(client.get("/treatments/"))
+    assert client.get("/treatments/immunotherapies/second-line/rituximab/").status_code == 404
+
+
+def _queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url", ["/treatments/", "/treatments/immunotherapies/second-line/rituximab/"]
+)
+def test_query_count_does_not_grow_with_the_number_of_treatments(guide, client, url):
+    category = TherapyCategoryPage.objects.get(slug="second-line")
+    for _ in range(10 - TreatmentPage.objects.count() % 10):
+        TreatmentPageFactory(parent=category, brands=["Brand A", "Brand B"], route_slugs=["oral"])
+    client.get(url)  # warm per-process caches (site root, content types)
+    with_few = _queries_for(client, url)
+
+    for _ in range(200 - TreatmentPage.objects.count()):
+        TreatmentPageFactory(parent=category, brands=["Brand C"], route_slugs=["intravenous"])
+    assert TreatmentPage.objects.count() == 200
+    assert _queries_for(client, url) == with_few
+
+
+def test_guide_is_the_only_guide(guide):
+    assert not TreatmentGuidePage.can_create_at(guide.get_parent())
