@@ -16,6 +16,18 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+if getattr(settings, "SERVE_MEDIA", False):
+    # A small deployment with no proxy in front: uploads are served by Django itself.
+    from django.urls import re_path
+    from django.views.static import serve as serve_media
+
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})
+    ]
+
 urlpatterns += [
     path("", include(wagtail_urls)),
 ]
+
+# A database that cannot be reached gets a friendly "back soon" page (503), not a 500.
+handler500 = "sps_foundation.errors.server_error"

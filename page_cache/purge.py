@@ -1,0 +1,88 @@
+"""Purges cached pages when what they show changes: on publish, unpublish, move and delete
+of any page, and on saving the snippets and settings that pages display.
+
+The local page cache (memory or Redis) is retired whole (see page_cache.store). A CDN, when
+one is configured through WAGTAILFRONTENDCACHE, is purged by URL: the page itself, the pages
+that list it (its ancestors: the guide, its categories, the home page) and the pages below
+it (their breadcrumbs and headers name it).
+"""
+
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from page_cache import store
+
+logger = logging.getLogger(__name__)
+
+# Models that are shown on pages without being pages: the guide's people and routes,
+# the footer's disclaimer, sites and redirects.
+DISPLAYED_MODELS = [
+    "treatments.Person",
+    "treatments.AdministrationRoute",
+    "treatments.GuideSettings",
+    "wagtailcore.Site",
+    "wagtailredirects.Redirect",
+]
+
+
+def pages_to_purge(page):
+    """The page, the pages that list it (ancestors) and the pages below it, all live."""
+    page = page.specific_deferred if hasattr(page, "specific_deferred") else page
+    related = Page.objects.live().filter(depth__gt=1)
+    return [
+        page,
+        *related.ancestor_of(page).order_by("depth"),
+        *related.descendant_of(page).order_by("path"),
+    ]
+
+
+def purge_cdn(page):
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_pages(pages_to_purge(page))
+    batch.purge()
+
+
+def on_page_changed(sender, instance, **kwargs):
+    reason = f"page {instance.pk} changed"
+    # Now, so nothing cached before the change is served again; and once more after the
+    # transaction commits, so a page rendered from the old rows meanwhile is retired too.
+    store.retire_all(reason)
+    transaction.on_commit(lambda: store.retire_all(reason))
+    transaction.on_commit(lambda: purge_cdn(instance))
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        store.retire_all(f"page {instance.pk} deleted")
+
+
+def on_displayed_model_saved(sender, instance, **kwargs):
+    reason = f"{sender._meta.label} {instance.pk} changed"
+    store.retire_all(reason)
+    transaction.on_commit(lambda: store.retire_all(reason))
+
+
+def connect_signals():
+    page_published.connect(on_page_changed, dispatch_uid="page_cache_published")
+    page_unpublished.connect(on_page_changed, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(on_page_changed, dispatch_uid="page_cache_moved")
+    post_delete.connect(on_page_deleted, dispatch_uid="page_cache_deleted")
+    for label in DISPLAYED_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        for signal in (post_save, post_delete):
+            signal.connect(
+                on_displayed_model_saved, sender=model, dispatch_uid=f"page_cache_{label}_{signal}"
+            )

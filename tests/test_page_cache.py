@@ -1,0 +1,245 @@
+"""The page cache: anonymous visitors get cached public pages; a publish shows at once."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.core.cache import cache
+from django.test import Client, override_settings
+from wagtail.models import PageViewRestriction
+
+from tests.factories import TreatmentPageFactory
+from treatments.models import GuideSettings, TherapyCategoryPage, TreatmentPage
+
+HIT = "hit"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def treatment(guide):
+    return TreatmentPage.objects.live().order_by("path").first()
+
+
+def visit(path, client=None):
+    return (client or Client()).get(path)
+
+
+def publish_title(page, title):
+    page = page.specific
+    page.title = title
+    page.save_revision().publish()
+    return page
+
+
+def test_second_visit_is_served_from_cache_without_touching_the_database(
+    treatment, django_assert_num_queries
+):
+    url = treatment.url
+    first = visit(url)
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+
+    with django_assert_num_queries(0):
+        second = visit(url)
+    assert second.status_code == 200
+    assert second["X-Page-Cache"] == HIT
+    assert second.content == first.content
+    # Security headers are still on a page that came from the cache.
+    assert "default-src 'self'" in second["Content-Security-Policy"]
+    assert second["X-Frame-Options"] == "DENY"
+
+
+def test_publishing_a_treatment_shows_at_once_on_it_and_on_the_pages_that_list_it(treatment):
+    category = treatment.get_parent()
+    guide_url = "/treatments/"
+    for url in (treatment.url, category.url, guide_url, "/treatments/at-a-glance/"):
+        visit(url)
+        assert visit(url)["X-Page-Cache"] == HIT
+
+    publish_title(treatment, "Renamed by an editor")
+
+    for url in (treatment.url, category.url, guide_url, "/treatments/at-a-glance/"):
+        response = visit(url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert "Renamed by an editor" in response.content.decode(), url
+
+
+def test_renaming_a_category_updates_the_breadcrumbs_of_its_treatments(treatment):
+    category = TherapyCategoryPage.objects.get(pk=treatment.get_parent().pk)
+    visit(treatment.url)
+    publish_title(category, "A renamed category")
+    assert "A renamed category" in visit(treatment.url).content.decode()
+
+
+def test_unpublished_treatment_disappears_at_once(treatment):
+    url, title = treatment.url, treatment.title
+    assert visit(url).status_code == 200
+    assert title in visit("/treatments/").content.decode()
+
+    treatment.unpublish()
+
+    assert visit(url).status_code == 404
+    assert f">{title}<" not in visit("/treatments/").content.decode()
+
+
+def test_a_draft_does_not_purge_or_change_the_public_page(treatment):
+    visit(treatment.url)
+    treatment.title = "An unreviewed draft title"
+    treatment.save_revision()
+    response = visit(treatment.url)
+    assert response["X-Page-Cache"] == HIT
+    assert "An unreviewed draft title" not in response.content.decode()
+
+
+def test_changing_the_footer_disclaimer_purges_every_page(site, treatment):
+    visit(treatment.url)
+    settings = GuideSettings.for_site(site)
+    settings.disclaimer = "A new disclaimer for every page."
+    settings.save()
+    assert "A new disclaimer for every page." in visit(treatment.url).content.decode()
+
+
+def test_logged_in_editor_never_gets_nor_leaves_a_cached_page(treatment, admin_client):
+    anonymous = visit(treatment.url)
+    assert anonymous["X-Page-Cache"] == "miss"
+
+    editor_view = admin_client.get(treatment.url)
+    assert editor_view.status_code == 200
+    assert "X-Page-Cache" not in editor_view
+    assert "private" in editor_view["Cache-Control"]
+
+    # What the editor saw was not stored for visitors either.
+    cache.clear()
+    admin_client.get(treatment.url)
+    assert visit(treatment.url)["X-Page-Cache"] == "miss"
+
+
+def test_admin_and_preview_are_never_cached(treatment, admin_client):
+    for _ in range(2):
+        edit = admin_client.get(f"/admin/pages/{treatment.pk}/edit/")
+        assert edit.status_code == 200
+        assert "X-Page-Cache" not in edit
+    preview = admin_client.get(f"/admin/pages/{treatment.pk}/view_draft/")
+    assert preview.status_code == 200
+    assert "X-Page-Cache" not in preview
+    login = visit("/admin/login/")
+    assert "X-Page-Cache" not in visit("/admin/login/")
+    assert login.status_code == 200
+
+
+def test_search_results_are_never_cached_and_find_a_new_treatment_at_once(guide, search_index):
+    assert "X-Page-Cache" not in visit("/search/?q=baclofen")
+    category = TherapyCategoryPage.objects.live().first()
+    TreatmentPageFactory(parent=category, title="Zebrafloxamide")
+    search_index()
+    response = visit("/search/?q=Zebrafloxamide")
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert "Zebrafloxamide" in response.content.decode()
+
+
+def test_tracking_parameters_share_the_cached_page_but_other_parameters_bypass_it(treatment):
+    visit(treatment.url)
+    assert visit(treatment.url + "?utm_source=news&fbclid=x")["X-Page-Cache"] == HIT
+    filtered = visit("/treatments/at-a-glance/?sort=name")
+    assert "X-Page-Cache" not in filtered
+    assert "no-cache" in filtered["Cache-Control"]
+
+
+def test_not_found_pages_are_not_cached(guide):
+    assert visit("/treatments/no-such-treatment/").status_code == 404
+    assert "X-Page-Cache" not in visit("/treatments/no-such-treatment/")
+
+
+def test_password_protected_page_is_never_cached(treatment):
+    PageViewRestriction.objects.create(
+        page=treatment, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    for _ in range(2):
+        response = visit(treatment.url)
+        assert "X-Page-Cache" not in response
+        assert 'name="password"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/treatments/", "category", "treatment", "/treatments/at-a-glance/"],
+)
+def test_queries_per_page_stay_few_and_do_not_grow_with_the_guide(guide, path):
+    """Uncached renders: the query count is the same for 36 treatments and for 76.
+
+    The budget is 10 for the home page. Deeper pages spend more: Wagtail's router takes a
+    query per URL segment and the review line and structured data add their own (measured
+    counts are in docs/PERFORMANCE.md); the budget below catches any that grows.
+    """
+    category = TherapyCategoryPage.objects.live().order_by("path").first()
+    treatment = TreatmentPage.objects.live().order_by("path").first()
+    url = {"category": category.url, "treatment": treatment.url}.get(path, path)
+
+    def count_queries():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert visit(url).status_code == 200
+        return len(queries)
+
+    before = count_queries()
+    for n in range(40):
+        TreatmentPageFactory(parent=category, title=f"Extra treatment {n}", brands=["Brand"])
+    after = count_queries()
+    assert before <= (10 if path == "/" else 30), f"{url}: {before} queries"
+    assert after == before, f"{url}: {before} queries with the seed, {after} with 40 more"
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    purged = []
+
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        PurgeRecorder.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def purge_server():
+    """A real HTTP cache stand-in on loopback that records the PURGE requests it gets."""
+    PurgeRecorder.purged = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+
+
+def test_publishing_purges_the_cdn_for_the_page_and_the_pages_that_list_it(
+    treatment, purge_server, django_capture_on_commit_callbacks
+):
+    port = purge_server.server_address[1]
+    cdn = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{port}",
+        }
+    }
+    with override_settings(WAGTAILFRONTENDCACHE=cdn):
+        visit(treatment.url)
+        assert "s-maxage=" in visit(treatment.url)["Cache-Control"]
+        with django_capture_on_commit_callbacks(execute=True):
+            publish_title(treatment, "Purged everywhere")
+
+    paths = {path for _, path in PurgeRecorder.purged}
+    ancestors = [p for p in treatment.get_ancestors() if p.depth > 1]
+    assert treatment.url in paths
+    for page in ancestors:
+        assert page.url in paths, page.title
