@@ -1,3 +1,6 @@
+# The workflow task is a model too; it lives beside the workflow rules it carries.
+from treatments.workflows import MedicalReviewTask
+
 from .pages import (
     AdministrationRoute,
     GuidePerson,
@@ -8,6 +11,7 @@ from .pages import (
     TreatmentPage,
 )
 from .people import Person
+from .reviews import MedicalReview, ReviewReminder
 from .site_settings import GuideSettings
 
 __all__ = [
@@ -15,7 +19,10 @@ __all__ = [
     "GuidePerson",
     "GuideSettings",
     "HomePage",
+    "MedicalReview",
+    "MedicalReviewTask",
     "Person",
+    "ReviewReminder",
     "TherapyCategoryPage",
     "TreatmentBrandName",
     "TreatmentGuidePage",

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -19,6 +21,31 @@ class ReviewedPageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        # Guide pages go live only through the medical review workflow.
+        from treatments.permissions import GuidePagePermissionTester
+
+        return GuidePagePermissionTester(user, self)
+
+    def with_content_json(self, content):
+        # The review dates belong to the page, not to a revision: publishing an older
+        # draft must not roll them back.
+        obj = super().with_content_json(content)
+        obj.last_reviewed = self.last_reviewed
+        obj.next_review_due = self.next_review_due
+        return obj
+
+    @cached_property
+    def latest_medical_review(self):
+        """The latest `MedicalReview` of this page, or None if it was never reviewed."""
+        from treatments.models.reviews import MedicalReview
+
+        return MedicalReview.objects.filter(page_id=self.pk).order_by("-reviewed_at", "-pk").first()
+
+    @property
+    def review_overdue(self):
+        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
 
 
 class HomePage(Page):

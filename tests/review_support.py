@@ -1,0 +1,105 @@
+"""Helpers shared by the medical review tests: role accounts and real admin requests."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from tests.factories import TreatmentPageFactory
+from treatments.models import Person, TherapyCategoryPage, TreatmentPage
+from treatments.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
+
+ATTESTED = {"attestation": "on", "comment": ""}
+
+
+def make_user(username, *groups, superuser=False, name="", person=None):
+    first, _, last = name.partition(" ")
+    user = get_user_model().objects.create_user(
+        username=username,
+        email=f"{username}@example.org",
+        password="pw",
+        first_name=first,
+        last_name=last,
+        is_superuser=superuser,
+        is_staff=superuser,
+    )
+    for group in groups:
+        user.groups.add(Group.objects.get(name=group))
+    if person:
+        Person.objects.create(user=user, **person)
+    return user
+
+
+def role_accounts():
+    """One account per role, as the foundation uses them."""
+    return {
+        "editor": make_user("editor", EDITORS, name="Eve Editor"),
+        "advisor": make_user(
+            "advisor",
+            MEDICAL_ADVISORS,
+            name="Ada Advisor",
+            person={"name": "Ada Advisor", "credentials": "MD", "role": "Neurologist"},
+        ),
+        "advisor2": make_user("advisor2", MEDICAL_ADVISORS, name="Otto Other"),
+        "moderator": make_user("moderator", MODERATORS, name="Mo Moderator"),
+        "superuser": make_user("root", superuser=True, name="Sue Super"),
+    }
+
+
+def a_treatment(guide):
+    return TreatmentPage.objects.descendant_of(guide).live().order_by("path").first()
+
+
+def new_treatment(guide, title="Reviewamide"):
+    """A made-up treatment (not medical content) under the first seed category, live."""
+    category = TherapyCategoryPage.objects.descendant_of(guide).order_by("path").first()
+    page = TreatmentPageFactory(parent=category, title=title, generic_name=title)
+    page.save_revision().publish()
+    return TreatmentPage.objects.get(pk=page.pk)
+
+
+def treatment_form_data(page, **changes):
+    """What the page editor posts for a treatment without brand names or body blocks."""
+    values = {
+        "title": page.title,
+        "slug": page.slug,
+        "generic_name": page.generic_name,
+        "also_known_as": page.also_known_as,
+        "kind": page.kind,
+        "drug_class": page.drug_class,
+        "administration": page.administration,
+        "targets": page.targets,
+        "regimen": page.regimen,
+        "cautions": page.cautions,
+        "seo_title": "",
+        "search_description": "",
+        **changes,
+    }
+    return nested_form_data(
+        {
+            **values,
+            "brand_names": inline_formset([]),
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+        }
+    )
+
+
+def edit(client, page, action=None, **changes):
+    data = treatment_form_data(page, **changes)
+    if action:
+        data[action] = "1"
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def workflow_action(client, page, action, data=None, ajax=False):
+    page.refresh_from_db()
+    task_state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+    headers = {"x-requested-with": "XMLHttpRequest"} if ajax else {}
+    return client.post(url, data or {}, headers=headers)
+
+
+def live_title(page):
+    return Page.objects.get(pk=page.pk).specific.title

@@ -1,0 +1,62 @@
+"""Who may do what in the guide: the three editorial groups and the guide's permission tester.
+
+A guide page goes live only through the "Medical review" workflow. Group permissions cannot say
+that on their own (superusers pass every check, and unpublishing needs the publish permission),
+so the guide page types hand out `GuidePagePermissionTester`, which refuses every direct publish
+while leaving unpublishing to those who hold the publish permission (moderators, superusers).
+"""
+
+from wagtail.models import PagePermissionTester
+
+EDITORS = "Editors"
+MEDICAL_ADVISORS = "Medical advisors"
+MODERATORS = "Moderators"
+
+# Page permissions each group holds on the guide page (and so on its whole subtree).
+# Moderators keep Wagtail's site-wide grant (on the root) because they also publish
+# pages outside the guide; inside the guide their publish permission only lets them
+# unpublish, since the tester below refuses the publish itself.
+GUIDE_PAGE_PERMISSIONS = {
+    EDITORS: ("add", "change"),
+    MEDICAL_ADVISORS: ("add", "change"),
+}
+MODERATOR_ROOT_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
+MODERATOR_MODEL_PERMISSIONS = (("auth", "user", ("add", "change", "delete", "view")),)
+
+
+def in_group(user, name):
+    """Whether `user` belongs to the group `name`, cached on the user for the request."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if not hasattr(user, "_sps_group_names"):
+        user._sps_group_names = set(user.groups.values_list("name", flat=True))
+    return name in user._sps_group_names
+
+
+def is_medical_advisor(user):
+    return in_group(user, MEDICAL_ADVISORS)
+
+
+def is_moderator(user):
+    return bool(user and user.is_active and user.is_superuser) or in_group(user, MODERATORS)
+
+
+class GuidePagePermissionTester(PagePermissionTester):
+    """Nobody publishes a guide page directly; approval of its medical review publishes it."""
+
+    def can_publish(self):
+        return False
+
+    def can_publish_subpage(self):
+        return False
+
+    # can_unpublish is inherited: it needs the publish permission, so moderators (and
+    # superusers) can take a guide page down at once. A take-down needs no review.
+
+    # These two are tied to can_publish in Wagtail; they are not publishing, so they keep
+    # the publish-permission rule (moderators and superusers).
+    def can_set_view_restrictions(self):
+        return super().can_publish()
+
+    def can_unschedule(self):
+        return super().can_publish()

@@ -1,0 +1,165 @@
+"""The "Reviews due" report: every guide page by its next medical review, overdue first."""
+
+import datetime
+
+import django_filters
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.utils import timezone
+from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
+from wagtail.admin.views.reports import PageReportView
+from wagtail.models import Page
+
+DUE_SOON_DAYS = 30
+
+OVERDUE, NEVER_REVIEWED, DUE_SOON, CURRENT = "overdue", "never", "due_soon", "current"
+REVIEW_STATUS_CHOICES = [
+    (OVERDUE, "Overdue"),
+    (NEVER_REVIEWED, "Never reviewed"),
+    (DUE_SOON, f"Due within {DUE_SOON_DAYS} days"),
+    (CURRENT, "Current"),
+]
+STATUS_LABELS = dict(REVIEW_STATUS_CHOICES)
+
+
+def guide_page_models():
+    from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
+
+    return (TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+
+
+def guide_content_types():
+    content_types = ContentType.objects.get_for_models(*guide_page_models()).values()
+    return ContentType.objects.filter(pk__in=[ct.pk for ct in content_types])
+
+
+def pages_with_review_dates(today=None):
+    """Guide pages annotated with their latest review, ordered overdue → never → due later."""
+    from treatments.models import MedicalReview
+
+    today = today or timezone.localdate()
+    latest = MedicalReview.objects.filter(page=OuterRef("pk")).order_by("-reviewed_at", "-pk")
+    return (
+        Page.objects.type(*guide_page_models())
+        .annotate(
+            next_review=Subquery(latest.values("next_review_due")[:1]),
+            last_reviewed_at=Subquery(latest.values("reviewed_at")[:1]),
+            last_reviewer_name=Subquery(latest.values("reviewer_name")[:1]),
+            last_reviewer_credentials=Subquery(latest.values("reviewer_credentials")[:1]),
+        )
+        .annotate(
+            review_urgency=Case(
+                When(next_review__lt=today, then=Value(0)),
+                When(next_review__isnull=True, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("review_urgency", "next_review", "path")
+    )
+
+
+def review_status_of(page, today=None):
+    today = today or timezone.localdate()
+    if page.next_review is None:
+        return NEVER_REVIEWED
+    if page.next_review < today:
+        return OVERDUE
+    if page.next_review <= today + datetime.timedelta(days=DUE_SOON_DAYS):
+        return DUE_SOON
+    return CURRENT
+
+
+class ReviewsDueFilterSet(WagtailFilterSet):
+    review_status = django_filters.ChoiceFilter(
+        label="Review status",
+        choices=REVIEW_STATUS_CHOICES,
+        method="filter_review_status",
+        empty_label="Any",
+    )
+    content_type = ContentTypeFilter(
+        label="Type",
+        queryset=lambda request: guide_content_types(),
+    )
+    last_reviewer = django_filters.CharFilter(label="Last reviewer", method="filter_last_reviewer")
+
+    class Meta:
+        model = Page
+        fields = ["live"]
+
+    def filter_review_status(self, queryset, name, value):
+        today = timezone.localdate()
+        soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+        conditions = {
+            OVERDUE: Q(next_review__lt=today),
+            NEVER_REVIEWED: Q(next_review__isnull=True),
+            DUE_SOON: Q(next_review__gte=today, next_review__lte=soon),
+            CURRENT: Q(next_review__gt=soon),
+        }
+        return queryset.filter(conditions[value]) if value in conditions else queryset
+
+    def filter_last_reviewer(self, queryset, name, value):
+        return queryset.filter(last_reviewer_name__icontains=value) if value else queryset
+
+
+class ReviewsDueView(PageReportView):
+    """Lists guide pages by next review due; exports like Wagtail's own reports."""
+
+    results_template_name = "treatments/admin/reviews_due_results.html"
+    page_title = "Reviews due"
+    header_icon = "calendar-alt"
+    filterset_class = ReviewsDueFilterSet
+    index_url_name = "treatments_reviews_due"
+    index_results_url_name = "treatments_reviews_due_results"
+    any_permission_required = ["add", "change", "publish"]
+    list_export = [
+        "title",
+        "url_path",
+        "page_type",
+        "status_string",
+        "review_status_label",
+        "last_reviewed_on",
+        "last_reviewer",
+        "next_review",
+    ]
+    export_headings = {
+        "title": "Title",
+        "url_path": "Path",
+        "page_type": "Type",
+        "status_string": "Status",
+        "review_status_label": "Review status",
+        "last_reviewed_on": "Last reviewed",
+        "last_reviewer": "Last reviewer",
+        "next_review": "Next review due",
+    }
+
+    def get_filename(self):
+        return f"reviews-due-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        self.queryset = pages_with_review_dates().select_related("content_type")
+        return super().get_queryset()
+
+    def decorate_paginated_queryset(self, object_list):
+        today = timezone.localdate()
+        for page in object_list:
+            decorate_review_fields(page, today)
+        return object_list
+
+    def to_row_dict(self, item):
+        decorate_review_fields(item, timezone.localdate())
+        return super().to_row_dict(item)
+
+
+def decorate_review_fields(page, today):
+    page.review_status = review_status_of(page, today)
+    page.review_status_label = STATUS_LABELS[page.review_status]
+    page.last_reviewed_on = (
+        timezone.localdate(page.last_reviewed_at) if page.last_reviewed_at else None
+    )
+    page.last_reviewer = (
+        f"{page.last_reviewer_name}, {page.last_reviewer_credentials}"
+        if page.last_reviewer_credentials
+        else (page.last_reviewer_name or "")
+    )
+    page.page_type = page.content_type.model_class()._meta.verbose_name.capitalize()

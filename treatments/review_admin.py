@@ -1,0 +1,126 @@
+"""Admin hooks of the medical review: page views, report, dashboard panel, audit log."""
+
+from django.urls import path, reverse
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
+from wagtail.models import TaskState
+from wagtail.permissions import page_permission_policy
+
+from treatments.permissions import is_medical_advisor
+from treatments.reports import OVERDUE, ReviewsDueView, pages_with_review_dates, review_status_of
+from treatments.review_views import guide_page_viewsets
+from treatments.workflows import REVIEW_LOG_ACTION, MedicalReviewTask
+
+
+@hooks.register("register_admin_viewset")
+def register_guide_page_viewsets():
+    return guide_page_viewsets()
+
+
+@hooks.register("register_admin_urls")
+def register_reviews_due_urls():
+    return [
+        path("reports/reviews-due/", ReviewsDueView.as_view(), name="treatments_reviews_due"),
+        path(
+            "reports/reviews-due/results/",
+            ReviewsDueView.as_view(results_only=True),
+            name="treatments_reviews_due_results",
+        ),
+    ]
+
+
+class ReviewsDueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return page_permission_policy.user_has_any_permission(
+            request.user, ReviewsDueView.any_permission_required
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_reviews_due_menu_item():
+    return ReviewsDueMenuItem(
+        "Reviews due",
+        reverse("treatments_reviews_due"),
+        name="reviews-due",
+        icon_name="calendar-alt",
+        order=650,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_medical_review_log_action(actions):
+    @actions.register_action(REVIEW_LOG_ACTION)
+    class MedicalReviewFormatter(LogFormatter):
+        label = "Medical review"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return (
+                f"Medically reviewed by {data.get('reviewer', 'a medical advisor')}; "
+                f"next review due {data.get('next_review_due', 'unknown')}"
+            )
+
+        def format_comment(self, log_entry):
+            return (log_entry.data or {}).get("comment", "")
+
+
+class MedicalReviewPanel(Component):
+    """Dashboard panel for medical advisors: pages waiting for them, overdue reviews."""
+
+    name = "medical_review"
+    template_name = "treatments/admin/medical_review_panel.html"
+    order = 90
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        user = self.request.user
+        finder = AdminURLFinder(user)
+        waiting = []
+        states = (
+            TaskState.objects.filter(
+                status=TaskState.STATUS_IN_PROGRESS,
+                task__in=MedicalReviewTask.objects.all(),
+            )
+            .select_related("task", "workflow_state", "workflow_state__requested_by")
+            .order_by("started_at")
+        )
+        for state in states:
+            page = state.workflow_state.content_object
+            if page is None:
+                continue
+            page = page.specific_deferred
+            task = state.task.specific
+            waiting.append(
+                {
+                    "page": page,
+                    "edit_url": finder.get_edit_url(page),
+                    "submitted_by": state.workflow_state.requested_by,
+                    "submitted_at": state.started_at,
+                    "refusal": task.four_eyes_refusal(page, user),
+                }
+            )
+        today = timezone.localdate()
+        overdue = [
+            {"page": page, "edit_url": finder.get_edit_url(page)}
+            for page in pages_with_review_dates(today).filter(next_review__lt=today)
+            if review_status_of(page, today) == OVERDUE
+        ]
+        context.update(
+            waiting=waiting,
+            overdue=overdue,
+            report_url=reverse("treatments_reviews_due"),
+        )
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_medical_review_panel(request, panels):
+    if is_medical_advisor(request.user):
+        panels.append(MedicalReviewPanel(request))

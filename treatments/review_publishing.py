@@ -1,0 +1,42 @@
+"""What happens when a workflow is approved (settings.WAGTAIL_FINISH_WORKFLOW_ACTION).
+
+Wagtail imports this module while `wagtail.models` is still loading, so nothing here may
+import models at module level.
+"""
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def publish_reviewed_revision(workflow_state, user=None):
+    """Publish the revision a medical advisor approved; other pages as Wagtail does.
+
+    Guide pages cannot be published directly by anyone (see GuidePagePermissionTester), so
+    the publish skips the permission check, but only for a revision that carries a
+    `MedicalReview` from this workflow: an approval without one publishes nothing.
+    """
+    from wagtail.workflows import publish_workflow_state
+
+    from treatments.models import MedicalReview
+    from treatments.models.pages import ReviewedPageMixin
+
+    page = workflow_state.content_object
+    page = getattr(page, "specific", page)
+    if not isinstance(page, ReviewedPageMixin):
+        return publish_workflow_state(workflow_state, user=user)
+
+    review = (
+        MedicalReview.objects.filter(
+            task_state__workflow_state=workflow_state, revision__isnull=False
+        )
+        .select_related("revision")
+        .order_by("-reviewed_at", "-pk")
+        .first()
+    )
+    if review is None:
+        logger.warning(
+            "Workflow on %r finished without a medical review; nothing was published.", page
+        )
+        return None
+    return review.revision.publish(user=user, skip_permission_checks=True)

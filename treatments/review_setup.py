@@ -1,0 +1,126 @@
+"""Groups, grants and the "Medical review" workflow, made the same way everywhere.
+
+Used by the data migrations (with the historical `apps`) and, at run time, whenever the guide
+page is created: on a fresh database the migrations run before `load_treatment_guide` creates
+the guide, so the grants on the guide subtree and the workflow assignment are made then.
+Every function is idempotent.
+"""
+
+from django.apps import apps as global_apps
+
+from treatments.permissions import (
+    EDITORS,
+    GUIDE_PAGE_PERMISSIONS,
+    MEDICAL_ADVISORS,
+    MODERATOR_MODEL_PERMISSIONS,
+    MODERATOR_ROOT_PERMISSIONS,
+    MODERATORS,
+)
+
+WORKFLOW_NAME = "Medical review"
+TASK_NAME = "Medical review by an advisor"
+
+
+def _content_type(apps, app_label, model):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    return ContentType.objects.get_or_create(app_label=app_label, model=model)[0]
+
+
+def _permission(apps, app_label, model, codename, name):
+    # On a fresh database Django creates permissions only after all migrations ran.
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.get_or_create(
+        content_type=_content_type(apps, app_label, model),
+        codename=codename,
+        defaults={"name": name},
+    )[0]
+
+
+def _page_permission(apps, action):
+    return _permission(apps, "wagtailcore", "page", f"{action}_page", f"Can {action} page")
+
+
+def ensure_groups(apps=global_apps):
+    """Reshape Wagtail's Editors and Moderators and create Medical advisors."""
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    Page = apps.get_model("wagtailcore", "Page")
+
+    access_admin = _permission(
+        apps, "wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"
+    )
+    editors = Group.objects.get_or_create(name=EDITORS)[0]
+    advisors, advisors_created = Group.objects.get_or_create(name=MEDICAL_ADVISORS)
+    moderators = Group.objects.get_or_create(name=MODERATORS)[0]
+    for group in (editors, advisors, moderators):
+        group.permissions.add(access_admin)
+
+    # Editors work in the guide subtree only: drop Wagtail's site-wide grants.
+    GroupPagePermission.objects.filter(group=editors, page__depth=1).delete()
+
+    # Advisors use images and documents as editors do.
+    if advisors_created:
+        advisors.permissions.add(*editors.permissions.all())
+        for grant in GroupCollectionPermission.objects.filter(group=editors):
+            GroupCollectionPermission.objects.get_or_create(
+                group=advisors, collection=grant.collection, permission=grant.permission
+            )
+
+    # Moderators publish and unpublish across the site (the guide's publish is refused by
+    # its permission tester) and manage users.
+    root = Page.objects.filter(depth=1).first()
+    if root is not None:
+        for action in MODERATOR_ROOT_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=moderators, page=root, permission=_page_permission(apps, action)
+            )
+    for app_label, model, actions in MODERATOR_MODEL_PERMISSIONS:
+        for action in actions:
+            moderators.permissions.add(
+                _permission(apps, app_label, model, f"{action}_{model}", f"Can {action} {model}")
+            )
+
+
+def ensure_workflow(apps=global_apps):
+    """The "Medical review" workflow with its one task, restricted to guide pages' reviews."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    MedicalReviewTask = apps.get_model("treatments", "MedicalReviewTask")
+
+    task = MedicalReviewTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = MedicalReviewTask.objects.create(
+            name=TASK_NAME,
+            content_type=_content_type(apps, "treatments", "medicalreviewtask"),
+            active=True,
+        )
+    workflow = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})[0]
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def ensure_guide_review_setup(guide_page_id, apps=global_apps):
+    """Grant the editorial groups the guide subtree and put it under the medical review."""
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+
+    ensure_groups(apps)
+    for group_name, actions in GUIDE_PAGE_PERMISSIONS.items():
+        group = Group.objects.get(name=group_name)
+        for action in actions:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page_id=guide_page_id, permission=_page_permission(apps, action)
+            )
+    workflow = ensure_workflow(apps)
+    WorkflowPage.objects.update_or_create(page_id=guide_page_id, defaults={"workflow": workflow})
+
+
+def ensure_review_setup(apps=global_apps):
+    """Everything above, for whichever guide page exists (none yet on a fresh database)."""
+    ensure_groups(apps)
+    ensure_workflow(apps)
+    TreatmentGuidePage = apps.get_model("treatments", "TreatmentGuidePage")
+    for guide_id in TreatmentGuidePage.objects.values_list("pk", flat=True):
+        ensure_guide_review_setup(guide_id, apps)

@@ -1,0 +1,103 @@
+"""Admin views of guide pages that refuse a direct publish and explain the review rules."""
+
+from django.http import HttpResponseForbidden
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.dateformat import format as format_date
+from wagtail.admin import messages
+from wagtail.admin.views.pages.create import CreateView
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.admin.viewsets.pages import PageViewSet
+
+from treatments.permissions import is_medical_advisor
+from treatments.workflows import MedicalReviewTask
+
+PUBLISH_REFUSED = (
+    "Guide pages go live only when a medical advisor approves them. "
+    "Use “Submit to Medical review” instead; nothing was saved or published."
+)
+
+
+def _is_ajax(request):
+    return request.headers.get("x-requested-with") == "XMLHttpRequest"
+
+
+class GuidePageEditView(EditView):
+    def get(self, request, *args, **kwargs):
+        page = self.real_page_record.specific
+        if getattr(page, "review_overdue", False):
+            messages.warning(
+                request,
+                f"Medical review overdue: this page was due for review on "
+                f"{format_date(page.next_review_due, 'j F Y')}. It stays online; "
+                f"submit it to Medical review.",
+            )
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action-publish"):
+            if self.expects_json_response:
+                return self.json_error_response("publish_refused", PUBLISH_REFUSED)
+            messages.error(request, PUBLISH_REFUSED)
+            return redirect("wagtailadmin_pages:edit", self.real_page_record.pk)
+        return super().post(request, *args, **kwargs)
+
+
+class GuidePageCreateView(CreateView):
+    def post(self, request):
+        if request.POST.get("action-publish"):
+            if self.expects_json_response:
+                return self.json_error_response("publish_refused", PUBLISH_REFUSED)
+            messages.error(request, PUBLISH_REFUSED)
+            return redirect(request.get_full_path())
+        return super().post(request)
+
+
+class GuideWorkflowActionView(WorkflowActionView):
+    """Says why an advisor may not approve (four eyes), and what the dialog is missing."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if (
+            self.action_name == "approve"
+            and isinstance(self.task, MedicalReviewTask)
+            and is_medical_advisor(request.user)
+            and self.object.workflow_in_progress
+        ):
+            refusal = self.task.four_eyes_refusal(self.object, request.user)
+            if refusal:
+                if _is_ajax(request):
+                    return HttpResponseForbidden(refusal)
+                messages.error(request, refusal)
+                return redirect(self.redirect_url)
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.form_class and not _is_ajax(request):
+            form = self.form_class(request.POST)
+            if not form.is_valid():
+                for errors in form.errors.values():
+                    for error in errors:
+                        messages.error(request, error)
+                return redirect(self.redirect_url)
+        return super().post(request, *args, **kwargs)
+
+
+def guide_page_viewsets():
+    """One admin viewset per guide page type, sharing the views above."""
+    from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
+
+    return [
+        PageViewSet(
+            name=f"{model._meta.model_name}_pages",
+            model=model,
+            edit_view_class=GuidePageEditView,
+            add_view_class=GuidePageCreateView,
+            workflow_action_view_class=GuideWorkflowActionView,
+        )
+        for model in (TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+    ]
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
