@@ -117,6 +117,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "SPS Treatment Guide"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 
+# Medical review (issue 4): an approved review publishes the reviewed revision itself, since
+# nobody (advisors included) holds a direct publish in the guide.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "treatments.review_publishing.publish_reviewed_revision"
+
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
