@@ -12,10 +12,35 @@ class DemoAccount:
     role: str
     superuser: bool = False
     groups: tuple = ()
+    full_name: str = ""
 
 
 DEMO_ACCOUNTS = [
     DemoAccount("admin", "sps-demo-admin", "Superuser", superuser=True),
+    DemoAccount(
+        "editor", "sps-demo-editor", "Editor", groups=("Editors",), full_name="Demo Editor"
+    ),
+    DemoAccount(
+        "advisor",
+        "sps-demo-advisor",
+        "Medical advisor",
+        groups=("Medical advisors",),
+        full_name="Demo Advisor",
+    ),
+    DemoAccount(
+        "advisor2",
+        "sps-demo-advisor2",
+        "Second advisor",
+        groups=("Medical advisors",),
+        full_name="Demo Second Advisor",
+    ),
+    DemoAccount(
+        "moderator",
+        "sps-demo-moderator",
+        "Moderator",
+        groups=("Moderators",),
+        full_name="Demo Moderator",
+    ),
 ]
 
 
@@ -32,6 +57,8 @@ def create_demo_accounts(accounts=DEMO_ACCOUNTS):
             user.set_password(account.password)
         user.is_staff = account.superuser
         user.is_superuser = account.superuser
+        if account.full_name:
+            user.first_name, _, user.last_name = account.full_name.partition(" ")
         user.save()
         for name in account.groups:
             user.groups.add(Group.objects.get(name=name))

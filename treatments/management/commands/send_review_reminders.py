@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from treatments.reminders import send_review_reminders
+
+
+class Command(BaseCommand):
+    help = "Email medical advisors about guide reviews due soon or overdue (once a day each)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days", type=int, default=30, help="Remind about reviews due within this many days."
+        )
+
+    def handle(self, *args, days, **options):
+        if days < 0:
+            raise CommandError("--days cannot be negative.")
+        report = send_review_reminders(days=days)
+        self.stdout.write(
+            f"{len(report.overdue)} reviews overdue, {len(report.due)} due within {days} days."
+        )
+        self.stdout.write(f"Reminded {len(report.sent_to)} advisors.")
+        if report.already_sent:
+            self.stdout.write(f"{len(report.already_sent)} advisors were already reminded today.")
