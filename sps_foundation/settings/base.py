@@ -9,7 +9,13 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "treatments",
+    "search",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",

@@ -6,11 +6,15 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from treatments.blocks import RICH_TEXT_FEATURES, TreatmentBodyBlock
+from treatments.glance import AtAGlanceMixin
+from treatments.serializers import CreditedPersonSerializer, names_of
+from treatments.structured_data import StructuredDataMixin
 
 
 class ReviewedPageMixin(models.Model):
@@ -67,7 +71,7 @@ class HomePage(Page):
         return context
 
 
-class TreatmentGuidePage(ReviewedPageMixin, Page):
+class TreatmentGuidePage(AtAGlanceMixin, StructuredDataMixin, ReviewedPageMixin, Page):
     """The one guide index: the seed's introduction and every category with its treatments."""
 
     subtitle = models.CharField(max_length=255, blank=True)
@@ -80,6 +84,12 @@ class TreatmentGuidePage(ReviewedPageMixin, Page):
         InlinePanel("people", label="Contributors and advisors"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [
+        APIField("subtitle"),
+        APIField("intro"),
+        APIField("people", serializer=CreditedPersonSerializer(many=True, read_only=True)),
+        APIField("last_reviewed"),
+    ]
 
     parent_page_types = ["treatments.HomePage"]
     subpage_types = ["treatments.TherapyCategoryPage"]
@@ -121,7 +131,7 @@ class LineOfTherapy(models.TextChoices):
     SECOND = "second", "Second line"
 
 
-class TherapyCategoryPage(ReviewedPageMixin, Page):
+class TherapyCategoryPage(StructuredDataMixin, ReviewedPageMixin, Page):
     """A group of treatments; categories nest (Immunotherapies → First line)."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -139,6 +149,12 @@ class TherapyCategoryPage(ReviewedPageMixin, Page):
         MultiFieldPanel([FieldPanel("approach"), FieldPanel("line_of_therapy")], "Classification"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [
+        APIField("intro"),
+        APIField("approach"),
+        APIField("line_of_therapy"),
+        APIField("last_reviewed"),
+    ]
 
     parent_page_types = ["treatments.TreatmentGuidePage", "treatments.TherapyCategoryPage"]
     subpage_types = ["treatments.TherapyCategoryPage", "treatments.TreatmentPage"]
@@ -175,7 +191,7 @@ class TreatmentKind(models.TextChoices):
     THERAPY = "therapy", "Therapy"
 
 
-class TreatmentPage(ReviewedPageMixin, Page):
+class TreatmentPage(StructuredDataMixin, ReviewedPageMixin, Page):
     """One treatment: its names, how it is given, what it targets, its cautions."""
 
     generic_name = models.CharField(max_length=200, blank=True)
@@ -234,6 +250,20 @@ class TreatmentPage(ReviewedPageMixin, Page):
         index.SearchField("regimen"),
         index.SearchField("cautions"),
         index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("generic_name"),
+        APIField("also_known_as"),
+        APIField("brand_names", serializer=names_of("brand_names")),
+        APIField("kind"),
+        APIField("drug_class"),
+        APIField("routes", serializer=names_of("routes")),
+        APIField("administration"),
+        APIField("targets"),
+        APIField("regimen"),
+        APIField("cautions"),
+        APIField("body"),
+        APIField("last_reviewed"),
     ]
 
     parent_page_types = ["treatments.TherapyCategoryPage"]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    """Site search over the published treatment guide."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "search"
+    label = "search"

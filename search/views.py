@@ -1,0 +1,73 @@
+"""The site search page: /search/?q=…&page=…"""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
+
+from search.results import (
+    MAX_QUERY_LENGTH,
+    QueryTooLong,
+    clean_query,
+    promotions_for,
+    ranked_page_ids,
+    results_for,
+)
+
+RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def search(request):
+    context = {
+        "query": "",
+        "max_query_length": MAX_QUERY_LENGTH,
+        "meta_title": "Search the guide",
+        "meta_description": "Search the SPS Treatment Guide by generic name, brand name, "
+        "how a treatment is given or any word in the guide.",
+        "canonical_url": request.build_absolute_uri(request.path),
+        "noindex": True,
+    }
+    try:
+        query = clean_query(request.GET.get("q", ""))
+    except QueryTooLong:
+        context["error"] = (
+            f"Your search is too long. Please use at most {MAX_QUERY_LENGTH} characters."
+        )
+        return TemplateResponse(request, "search/search.html", context, status=400)
+
+    page_number = request.GET.get("page", "1")
+    if not (page_number.isascii() and page_number.isdigit()) or not page_number.strip("0"):
+        context["query"] = query
+        context["error"] = "That page of results does not exist. Page numbers start at 1."
+        return TemplateResponse(request, "search/search.html", context, status=400)
+
+    if not query:
+        return TemplateResponse(request, "search/search.html", context)
+
+    paginator = Paginator(ranked_page_ids(query), RESULTS_PER_PAGE)
+    # A number too long to be a page is simply past the last one (and int() has a limit).
+    requested = int(page_number) if len(page_number) <= 9 else paginator.num_pages + 1
+    results_page = paginator.get_page(requested)
+    context.update(
+        query=query,
+        meta_title=f"Search results for “{query}”",
+        promotions=promotions_for(query, record_hit=requested == 1),
+        paginator=paginator,
+        results_page=results_page,
+        results=results_for(list(results_page.object_list)),
+        # Past the last page, show the last one and say so rather than fail.
+        beyond_last_page=requested > paginator.num_pages and paginator.count > 0,
+        previous_url=_page_url(query, results_page.previous_page_number())
+        if results_page.has_previous()
+        else "",
+        next_url=_page_url(query, results_page.next_page_number())
+        if results_page.has_next()
+        else "",
+    )
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _page_url(query, number):
+    return "?" + urlencode({"q": query, "page": number})

@@ -1,0 +1,214 @@
+"""“At a glance”: every treatment of the guide in one table, filtered and sorted by GET parameters.
+
+Served by the guide page at `at-a-glance/` (a Wagtail routable page), so it needs no page
+of its own in the tree and works without JavaScript; every filter and sort is a plain link
+or form that can be bookmarked.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.template.response import TemplateResponse
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+SORTS = {
+    "name": "treatment name",
+    "category": "category",
+    "line": "line of therapy",
+    "route": "how it is given",
+}
+DIRECTIONS = {"asc": "ascending", "desc": "descending"}
+NO_LINE = "none"
+
+
+@dataclass
+class Row:
+    treatment: object
+    categories: list
+    brands: list
+    routes: list
+    line_value: str = ""
+    line_label: str = ""
+
+    @property
+    def category(self):
+        return self.categories[-1] if self.categories else None
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    url: str = ""
+    aria_sort: str = ""
+    next_direction: str = "asc"
+
+
+@dataclass
+class Glance:
+    rows: list
+    total: int
+    category_options: list
+    line_options: list
+    route_options: list
+    selected: dict
+    sort: str
+    direction: str
+    columns: list = field(default_factory=list)
+
+    @property
+    def filtered(self):
+        return any(self.selected.values())
+
+
+def rows_from_tree(node, ancestors=()):
+    """Every treatment below a node of `build_category_tree`, with its chain of categories."""
+    rows = []
+    for treatment in node["treatments"]:
+        rows.append(_row(treatment, list(ancestors)))
+    for child in node["categories"]:
+        rows.extend(rows_from_tree(child, (*ancestors, child["page"])))
+    return rows
+
+
+def _row(treatment, categories):
+    row = Row(
+        treatment=treatment,
+        categories=categories,
+        brands=[brand.name for brand in treatment.brand_names.all()],
+        routes=list(treatment.routes.all()),
+    )
+    for category in reversed(categories):  # the nearest category that states a line wins
+        if category.line_of_therapy:
+            row.line_value = category.line_of_therapy
+            row.line_label = category.get_line_of_therapy_display()
+            break
+    return row
+
+
+def _category_options(node, depth=0):
+    options = []
+    for child in node["categories"]:
+        page = child["page"]
+        # A dash per level shows nesting inside a <select>, which cannot be indented.
+        options.append({"value": str(page.pk), "label": "– " * depth + page.title})
+        options.extend(_category_options(child, depth + 1))
+    return options
+
+
+def _sort_key(sort):
+    def by_name(row):
+        return row.treatment.title.casefold()
+
+    if sort == "category":
+        return lambda row: (row.category.title.casefold() if row.category else "", by_name(row))
+    if sort == "line":
+        # Rows without a stated line of therapy sort after those with one.
+        return lambda row: (row.line_value == "", row.line_value, by_name(row))
+    if sort == "route":
+        return lambda row: (
+            row.routes[0].name.casefold() if row.routes else "\uffff",
+            by_name(row),
+        )
+    return by_name
+
+
+def build_glance(tree, params):
+    """The table for the guide's category tree and the request's GET parameters."""
+    all_rows = rows_from_tree(tree)
+    category_options = _category_options(tree)
+    line_options = sorted({(row.line_value, row.line_label) for row in all_rows if row.line_value})
+    line_options = [{"value": value, "label": label} for value, label in line_options]
+    line_options.append({"value": NO_LINE, "label": "Not stated"})
+    routes = {route.slug: route for row in all_rows for route in row.routes}
+    route_options = [
+        {"value": route.slug, "label": route.name}
+        for route in sorted(routes.values(), key=lambda route: (route.sort_order, route.name))
+    ]
+
+    # Unknown values are ignored rather than refused: an old bookmark still shows the table.
+    def valid(name, options):
+        value = params.get(name, "")
+        return value if value in {option["value"] for option in options} else ""
+
+    selected = {
+        "category": valid("category", category_options),
+        "line": valid("line", line_options),
+        "route": valid("route", route_options),
+    }
+    rows = all_rows
+    if selected["category"]:
+        rows = [r for r in rows if any(str(c.pk) == selected["category"] for c in r.categories)]
+    if selected["line"]:
+        wanted = "" if selected["line"] == NO_LINE else selected["line"]
+        rows = [r for r in rows if r.line_value == wanted]
+    if selected["route"]:
+        rows = [r for r in rows if any(route.slug == selected["route"] for route in r.routes)]
+
+    sort = params.get("sort") if params.get("sort") in SORTS else "name"
+    direction = params.get("dir") if params.get("dir") in DIRECTIONS else "asc"
+    rows = sorted(rows, key=_sort_key(sort), reverse=direction == "desc")
+
+    glance = Glance(
+        rows=rows,
+        total=len(all_rows),
+        category_options=category_options,
+        line_options=line_options,
+        route_options=route_options,
+        selected=selected,
+        sort=sort,
+        direction=direction,
+    )
+    filters = {name: value for name, value in selected.items() if value}
+    for key, label in (
+        ("name", "Treatment"),
+        ("category", "Category"),
+        ("line", "Line of therapy"),
+        ("route", "How it is given"),
+    ):
+        column = Column(key=key, label=label)
+        if key == sort:
+            column.aria_sort = DIRECTIONS[direction]
+            column.next_direction = "desc" if direction == "asc" else "asc"
+        column.url = "?" + urlencode({**filters, "sort": key, "dir": column.next_direction})
+        glance.columns.append(column)
+    return glance
+
+
+class AtAGlanceMixin(RoutablePageMixin):
+    """Adds the “At a glance” table to the guide index at `at-a-glance/`."""
+
+    @path("", name="index")
+    def index_route(self, request, *args, **kwargs):
+        return super().serve(request, *args, **kwargs)
+
+    @path("at-a-glance/", name="at_a_glance")
+    def at_a_glance(self, request):
+        from treatments.models.pages import build_category_tree
+
+        glance = build_glance(build_category_tree(self), request.GET)
+        url = self.get_url(request) + self.reverse_subpage("at_a_glance")
+        context = {
+            "guide": self,
+            "glance": glance,
+            "sort_label": SORTS[glance.sort],
+            "direction_label": DIRECTIONS[glance.direction],
+            "meta_title": f"Treatments at a glance | {self.title}",
+            "meta_description": (
+                "Every treatment in the guide in one table: category, line of therapy, "
+                "how it is given and brand names."
+            ),
+            "canonical_url": request.build_absolute_uri(url),
+        }
+        return TemplateResponse(request, "treatments/at_a_glance.html", context)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append(
+                {
+                    "location": urls[0]["location"] + self.reverse_subpage("at_a_glance"),
+                    "lastmod": urls[0].get("lastmod"),
+                }
+            )
+        return urls
