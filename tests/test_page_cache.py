@@ -14,13 +14,6 @@ from treatments.models import GuideSettings, TherapyCategoryPage, TreatmentPage
 HIT = "hit"
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def treatment(guide):
     return TreatmentPage.objects.live().order_by("path").first()
