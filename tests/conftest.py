@@ -89,3 +89,13 @@ def browser_page(chromium):
 def search_index(db):
     """Rebuilds the search index (for tests that create pages outside the loader)."""
     return lambda: call_command("update_index", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with an empty cache: pages cached by one test never leak into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
