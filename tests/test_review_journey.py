@@ -1,0 +1,62 @@
+"""The whole medical review journey in a real browser: editor → advisor → visitor."""
+
+import pytest
+
+from tests.review_support import a_treatment, role_accounts
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(chromium, base_url, username):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pw")
+    page.click("form [type=submit]")
+    page.wait_for_url(f"{base_url}/admin/")
+    return context, page
+
+
+def test_editor_submits_advisor_approves_visitor_sees_reviewed_text(live_site, chromium, guide):
+    role_accounts()
+    treatment = a_treatment(guide)
+    new_title = f"{treatment.title} (journey edit)"
+    base = live_site.url
+
+    # The editor edits a treatment and submits it; the live page does not change yet.
+    context, editor = log_in(chromium, base, "editor")
+    editor.goto(f"{base}/admin/pages/{treatment.pk}/edit/")
+    assert editor.locator('button[name="action-publish"]').count() == 0
+    editor.fill("#id_title", new_title)
+    with editor.expect_navigation():
+        editor.locator('button[name="action-submit"]').evaluate("button => button.click()")
+    context.close()
+
+    visitor = chromium.new_context().new_page()
+    visitor.goto(f"{base}{treatment.url}")
+    assert new_title not in visitor.content()
+    assert "not yet been medically reviewed" in visitor.content()
+
+    # The advisor finds it on the dashboard and approves it, ticking the attestation.
+    context, advisor = log_in(chromium, base, "advisor")
+    panel = advisor.locator("#medical-review-section, [id^=medical-review]").first
+    assert new_title in panel.inner_text()
+    row = advisor.locator("tr", has_text=new_title).first
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="Approve").click()
+    dialog = advisor.locator(".modal")
+    dialog.get_by_label("I have checked this content against current clinical evidence").check()
+    dialog.locator("textarea").fill("Checked against the seed source.")
+    with advisor.expect_navigation():
+        dialog.locator("form [type=submit]").click()
+    context.close()
+
+    # A visitor now sees the new text and who reviewed it.
+    visitor.goto(f"{base}{treatment.url}")
+    text = visitor.locator("main").inner_text()
+    assert new_title in text
+    assert "Medically reviewed by Ada Advisor, MD on" in text
+    assert "Next review due" in text
+    visitor.context.close()
