@@ -1,0 +1,116 @@
+"""`make backup` / `make restore`: a backup restored into an empty database gives the same site.
+
+Runs on the database kind of the test run: SQLite files, or, when DATABASE_URL names a
+PostgreSQL server (CI's second pass), two fresh databases on that server.
+"""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SITE_SNAPSHOT = """
+from wagtail.models import Page, Revision
+from treatments.models import TreatmentPage
+pages = [(p.url_path, p.title, p.live) for p in Page.objects.order_by("path")]
+print(len(pages), Revision.objects.count(), TreatmentPage.objects.live().count())
+for page in pages: print(*page)
+"""
+
+
+def postgres_url():
+    url = os.environ.get("DATABASE_URL", "")
+    return url if url.startswith(("postgres://", "postgresql://")) else None
+
+
+@pytest.fixture
+def databases(tmp_path):
+    """Two database URLs: a source to fill and an empty target."""
+    server = postgres_url()
+    if server is None:
+        yield (
+            f"sqlite:///{tmp_path / 'source.sqlite3'}",
+            f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+        )
+        return
+    parts = urlsplit(server)
+    names = [f"backup_{kind}_{secrets.token_hex(4)}" for kind in ("source", "empty")]
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        for name in names:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    yield tuple(urlunsplit(parts._replace(path=f"/{name}")) for name in names)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        for name in names:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run(database_url, media_root, *args):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "sps_foundation.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "localhost",
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(media_root),
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run(  # noqa: S603 - our own scripts
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def test_backup_restored_into_an_empty_database_gives_the_same_pages_and_media(databases, tmp_path):
+    source, empty = databases
+    source_media, restored_media = tmp_path / "media", tmp_path / "restored-media"
+    (source_media / "documents").mkdir(parents=True)
+    (source_media / "documents" / "leaflet.txt").write_text("A leaflet an editor uploaded.")
+
+    run(source, source_media, "manage.py", "migrate", "--noinput", "-v0")
+    run(source, source_media, "manage.py", "load_treatment_guide")
+    before = run(source, source_media, "manage.py", "shell", "--no-imports", "-c", SITE_SNAPSHOT)
+
+    archive = run(source, source_media, "scripts/backup.py", "backup", "--output", str(tmp_path))
+    archive = archive.strip().splitlines()[-1]
+    assert Path(archive).is_file()
+
+    run(empty, restored_media, "scripts/backup.py", "restore", archive)
+    after = run(empty, restored_media, "manage.py", "shell", "--no-imports", "-c", SITE_SNAPSHOT)
+
+    assert after == before
+    pages, _, treatments = before.splitlines()[0].split()
+    assert int(pages) >= 30 and int(treatments) >= 20
+    assert (restored_media / "documents" / "leaflet.txt").read_text() == (
+        "A leaflet an editor uploaded."
+    )
+
+
+def test_restore_refuses_to_overwrite_a_database_with_content(databases, tmp_path):
+    source, _ = databases
+    run(source, tmp_path, "manage.py", "migrate", "--noinput", "-v0")
+    archive = run(source, tmp_path, "scripts/backup.py", "backup", "--output", str(tmp_path))
+    env_run = subprocess.run(  # noqa: S603
+        [sys.executable, "scripts/backup.py", "restore", archive.strip()],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "sps_foundation.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "localhost",
+            "DATABASE_URL": source,
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert env_run.returncode != 0
+    assert "restore into an empty database" in env_run.stderr
