@@ -295,4 +295,5 @@ def test_query_count_does_not_grow_with_the_number_of_results(client, guide):
     for number in range(2, 9):
         add_made_up_treatment(f"Testamide {number}", brands=["Brandex"], routes=["oral"])
     many = _queries_for(client, "testamide")
+    assert few > 0
     assert many == few

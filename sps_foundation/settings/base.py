@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "axes",
     "page_cache",
 ]
@@ -126,6 +127,9 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 # Medical review (issue 4): an approved review publishes the reviewed revision itself, since
 # nobody (advisors included) holds a direct publish in the guide.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "treatments.review_publishing.publish_reviewed_revision"
+
+# The read-only API v2 (treatments/api.py): the whole guide fits in one listing.
+WAGTAILAPI_LIMIT_MAX = 100
 
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
