@@ -222,3 +222,27 @@ def test_editors_and_advisors_have_no_rights_outside_the_guide(users, guide):
         perms = home.permissions_for_user(users[role])
         assert not perms.can_edit(), role
         assert not perms.can_add_subpage(), role
+
+
+def test_moderator_can_cancel_a_review_they_cannot_approve(client, users, treatment):
+    submitted_by_author(client, users, treatment)
+    client.force_login(users["moderator"])
+
+    page_html = client.get(reverse("wagtailadmin_pages:edit", args=[treatment.pk])).content
+    assert b"Cancel medical review" in page_html
+    response = edit(client, treatment, "action-cancel-workflow", title="Reviewamide (revised)")
+
+    assert response.status_code == 302
+    treatment.refresh_from_db()
+    assert not treatment.workflow_in_progress
+    assert live_title(treatment) == "Reviewamide"
+
+
+def test_editor_cannot_cancel_someone_elses_review(client, users, treatment):
+    submitted_by_author(client, users, treatment)
+    client.force_login(users["editor"])
+
+    edit(client, treatment, "action-cancel-workflow", title="Reviewamide (revised)")
+
+    treatment.refresh_from_db()
+    assert treatment.workflow_in_progress

@@ -12,13 +12,18 @@ from wagtail.permissions import page_permission_policy
 
 from treatments.permissions import is_medical_advisor
 from treatments.reports import OVERDUE, ReviewsDueView, pages_with_review_dates, review_status_of
-from treatments.review_views import guide_page_viewsets
+from treatments.review_views import ModeratorCancelReviewMenuItem, guide_page_viewsets
 from treatments.workflows import REVIEW_LOG_ACTION, MedicalReviewTask
 
 
 @hooks.register("register_admin_viewset")
 def register_guide_page_viewsets():
     return guide_page_viewsets()
+
+
+@hooks.register("register_page_action_menu_item")
+def register_moderator_cancel_review_menu_item():
+    return ModeratorCancelReviewMenuItem(order=60)
 
 
 @hooks.register("register_admin_urls")

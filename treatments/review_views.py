@@ -2,15 +2,16 @@
 
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.dateformat import format as format_date
+from django.utils.functional import cached_property
 from wagtail.admin import messages
+from wagtail.admin.action_menu import CancelWorkflowMenuItem
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 
-from treatments.permissions import is_medical_advisor
+from treatments.permissions import is_medical_advisor, is_moderator
 from treatments.workflows import MedicalReviewTask
 
 PUBLISH_REFUSED = (
@@ -42,6 +43,18 @@ class GuidePageEditView(EditView):
             messages.error(request, PUBLISH_REFUSED)
             return redirect("wagtailadmin_pages:edit", self.real_page_record.pk)
         return super().post(request, *args, **kwargs)
+
+    @cached_property
+    def is_cancelling_workflow(self):
+        # Moderators (foundation leads) may cancel a review they neither started nor can approve.
+        return bool(
+            self.request.POST.get("action-cancel-workflow")
+            and self.workflow_state
+            and (
+                self.workflow_state.user_can_cancel(self.request.user)
+                or is_moderator(self.request.user)
+            )
+        )
 
 
 class GuidePageCreateView(CreateView):
@@ -99,5 +112,16 @@ def guide_page_viewsets():
     ]
 
 
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+class ModeratorCancelReviewMenuItem(CancelWorkflowMenuItem):
+    """Wagtail shows "Cancel workflow" to the submitter and approvers; moderators need it too."""
+
+    label = "Cancel medical review"
+
+    def is_shown(self, context):
+        if context["view"] != "edit":
+            return False
+        workflow_state = context["page"].current_workflow_state
+        user = context["request"].user
+        return bool(
+            workflow_state and is_moderator(user) and not workflow_state.user_can_cancel(user)
+        )

@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Task, TaskState
 
-from treatments.permissions import is_medical_advisor
+from treatments.permissions import is_medical_advisor, is_moderator
 
 ATTESTATION = "I have checked this content against current clinical evidence"
 REVIEW_LOG_ACTION = "treatments.medical_review"
@@ -99,8 +99,9 @@ class MedicalReviewTask(Task):
         return is_medical_advisor(user)
 
     def locked_for_user(self, obj, user):
-        # While in review, only advisors may change the content under review.
-        return not is_medical_advisor(user)
+        # While in review, only advisors (and moderators, who may cancel the review) may
+        # change the content under review.
+        return not (is_medical_advisor(user) or is_moderator(user))
 
     def user_can_lock(self, obj, user):
         return is_medical_advisor(user)
