@@ -1,0 +1,265 @@
+"""The production stack on loopback, for `make faults` and `make bench`: PostgreSQL, Redis and
+gunicorn app servers started as child processes of ports of our own, and an editor who uses
+the real Wagtail admin over HTTP.
+"""
+
+import http.cookiejar
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+if not Path(PYTHON).exists():
+    PYTHON = sys.executable
+
+EDITOR = ("faults-editor", secrets.token_urlsafe(16))
+
+
+def log(message):
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def ensure_apt(command, package):
+    if shutil.which(command):
+        return
+    subprocess.run(["apt-get", "update", "-qq"], check=True)  # noqa: S607
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", package],  # noqa: S607
+        check=True,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    )
+
+
+def start_postgres(port):
+    url = subprocess.run(  # noqa: S603
+        [str(ROOT / "scripts" / "postgres"), "start", str(port)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return url
+
+
+def stop_postgres(port):
+    subprocess.run([str(ROOT / "scripts" / "postgres"), "stop", str(port)], check=False)  # noqa: S603
+
+
+def start_redis(port):
+    return subprocess.run(  # noqa: S603
+        [str(ROOT / "scripts" / "redis"), "start", str(port)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def stop_redis(port):
+    subprocess.run([str(ROOT / "scripts" / "redis"), "stop", str(port)], check=False)  # noqa: S603
+
+
+def fresh_database(url, name):
+    """A new empty database `name` on the server of `url`; returns its URL."""
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+
+
+class Site:
+    """Settings shared by every process of one stack, and the commands that prepare it."""
+
+    def __init__(self, database_url, redis_url="", settings="sps_foundation.settings.production"):
+        self.workdir = Path(tempfile.mkdtemp(prefix="sps-stack-"))
+        self.env = {
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+            "DJANGO_SETTINGS_MODULE": settings,
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url,
+            "STATIC_ROOT": str(self.workdir / "static"),
+            "MEDIA_ROOT": str(self.workdir / "media"),
+            # Plain HTTP on loopback: no TLS redirect, cookies over HTTP.
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_COOKIES": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "DATABASE_CONNECT_TIMEOUT": "2",
+            "LOG_LEVEL": "ERROR",
+        }
+        self.servers = []
+
+    def manage(self, *args, **kwargs):
+        return subprocess.run(  # noqa: S603
+            [PYTHON, "manage.py", *args], cwd=ROOT, env=self.env, check=True, **kwargs
+        )
+
+    def prepare(self, load_guide=True):
+        log("migrate, collectstatic, load the guide, create the editor")
+        self.manage("migrate", "--noinput", "-v0")
+        self.manage("collectstatic", "--noinput", "-v0")
+        if load_guide:
+            self.manage("load_treatment_guide", stdout=subprocess.DEVNULL)
+        self.shell(
+            "from django.contrib.auth import get_user_model;"
+            f"get_user_model().objects.filter(username='{EDITOR[0]}').delete();"
+            f"get_user_model().objects.create_superuser('{EDITOR[0]}', 'e@example.org',"
+            f" '{EDITOR[1]}')"
+        )
+
+    def shell(self, code):
+        return self.manage(
+            "shell", "--no-imports", "-c", code, capture_output=True, text=True
+        ).stdout.strip()
+
+    def start_server(self, port, workers=None, threads=4):
+        env = {**self.env, "PORT": str(port), "GUNICORN_THREADS": str(threads)}
+        if workers:
+            env["WEB_CONCURRENCY"] = str(workers)
+        process = subprocess.Popen(  # noqa: S603
+            [PYTHON, "-m", "gunicorn", "-c", "sps_foundation/gunicorn.conf.py"]
+            + ["sps_foundation.wsgi:application"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(self.workdir / f"gunicorn-{port}.log", "w"),  # noqa: SIM115
+        )
+        self.servers.append(process)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                get(base + "/", timeout=2)
+                return base
+            except (OSError, urllib.error.URLError):
+                time.sleep(0.3)
+        raise RuntimeError(f"gunicorn on {port} did not start; see {self.workdir}")
+
+    def stop_servers(self):
+        for process in self.servers:
+            process.terminate()
+        for process in self.servers:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        self.servers = []
+
+
+class Response:
+    def __init__(self, status, headers, body, seconds):
+        self.status, self.headers, self.body, self.seconds = status, headers, body, seconds
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", "replace")
+
+
+def get(url, timeout=10, opener=None):
+    started = time.monotonic()
+    try:
+        with (opener or urllib.request.build_opener()).open(url, timeout=timeout) as response:  # noqa: S310
+            body = response.read()
+            return Response(response.status, response.headers, body, time.monotonic() - started)
+    except urllib.error.HTTPError as error:
+        return Response(error.code, error.headers, error.read(), time.monotonic() - started)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Editor:
+    """An editor at a browser: signs in to Wagtail's admin and saves or publishes pages."""
+
+    def __init__(self, base):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect()
+        )
+
+    def _csrf(self):
+        return next(c.value for c in self.jar if c.name == "csrftoken")
+
+    def post(self, path, fields):
+        data = urllib.parse.urlencode(fields, doseq=True).encode()
+        request = urllib.request.Request(  # noqa: S310
+            self.base + path,
+            data=data,
+            headers={"Referer": self.base + path, "X-CSRFToken": self._csrf()},
+        )
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def login(self):
+        get(self.base + "/admin/login/", opener=self.opener)
+        status, _ = self.post(
+            "/admin/login/",
+            {"username": EDITOR[0], "password": EDITOR[1], "csrfmiddlewaretoken": self._csrf()},
+        )
+        if status != 302:
+            raise RuntimeError(f"editor login failed: {status}")
+
+    def edit_form(self, page_id):
+        html = get(f"{self.base}/admin/pages/{page_id}/edit/", opener=self.opener).text
+        soup = BeautifulSoup(html, "html.parser")
+        form = next(f for f in soup.find_all("form") if f.find(attrs={"name": "title"}))
+        fields = []
+        for element in form.find_all(["input", "textarea", "select"]):
+            name = element.get("name")
+            if (
+                not name
+                or element.name == "input"
+                and element.get("type")
+                in (
+                    "submit",
+                    "button",
+                    "file",
+                    "image",
+                )
+            ):
+                continue
+            if element.get("type") in ("checkbox", "radio") and not element.has_attr("checked"):
+                continue
+            if element.name == "textarea":
+                fields.append((name, element.text))
+            elif element.name == "select":
+                fields += [
+                    (name, o.get("value", o.text))
+                    for o in element.find_all("option")
+                    if o.has_attr("selected")
+                ]
+            else:
+                fields.append((name, element.get("value", "")))
+        return fields
+
+    def save(self, page_id, title, publish=False):
+        fields = [(k, v) for k, v in self.edit_form(page_id) if k != "title"]
+        fields.append(("title", title))
+        if any(k == "body" for k, _ in fields) or not any(k == "body-count" for k, _ in fields):
+            # The StreamField editor is drawn by JavaScript; an empty body sends a count of 0.
+            fields = [(k, v) for k, v in fields if k != "body"] + [("body-count", "0")]
+        if publish:
+            fields.append(("action-publish", "action-publish"))
+        status, body = self.post(f"/admin/pages/{page_id}/edit/", fields)
+        if status != 302:
+            raise RuntimeError(f"saving page {page_id} failed with {status}: {body[:500]!r}")
