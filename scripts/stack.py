@@ -34,7 +34,7 @@ def ensure_apt(command, package):
     if shutil.which(command):
         return
     subprocess.run(["apt-get", "update", "-qq"], check=True)  # noqa: S607
-    subprocess.run(
+    subprocess.run(  # noqa: S603
         ["apt-get", "install", "-y", "-qq", package],  # noqa: S607
         check=True,
         env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
