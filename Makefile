@@ -39,3 +39,14 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+# Lighthouse (pinned in package.json) against a running site, e.g. `make run` or
+# `make serve-prod` in another terminal: prints the four scores of four pages.
+.PHONY: audit
+AUDIT_URL ?= http://127.0.0.1:$(PORT)
+node_modules/.bin/lighthouse: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+audit: $(STAMP) node_modules/.bin/lighthouse
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/lighthouse_audit.py $(AUDIT_URL)

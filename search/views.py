@@ -27,7 +27,6 @@ def search(request):
         "meta_description": "Search the SPS Treatment Guide by generic name, brand name, "
         "how a treatment is given or any word in the guide.",
         "canonical_url": request.build_absolute_uri(request.path),
-        "noindex": True,
     }
     try:
         query = clean_query(request.GET.get("q", ""))
@@ -52,6 +51,8 @@ def search(request):
     results_page = paginator.get_page(requested)
     context.update(
         query=query,
+        # Result pages are endless and thin: kept out of search engines, the links followed.
+        noindex=True,
         meta_title=f"Search results for “{query}”",
         promotions=promotions_for(query, record_hit=requested == 1),
         paginator=paginator,

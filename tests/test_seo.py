@@ -84,6 +84,7 @@ def test_the_canonical_url_drops_the_query_string(client, guide):
 @pytest.mark.django_db
 def test_search_pages_are_not_indexed_and_404_has_no_canonical(client, guide):
     assert '<meta name="robots" content="noindex, follow">' in head(client, "/search/?q=valium")
+    assert 'name="robots"' not in head(client, "/search/")  # the search page itself is fine
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     html = response.content.decode()

@@ -49,12 +49,15 @@ def treatment_summary(page):
 
 @require_GET
 def robots_txt(request):
-    """Crawl the guide, not the admin or the endless search result pages."""
+    """Crawl the guide, not the admin.
+
+    Search result pages are not disallowed here but carry `noindex`: a crawler must be
+    allowed to fetch a page to see that it should not index it.
+    """
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /search/",
         "",
         f"Sitemap: {sitemap_url}",
         "",

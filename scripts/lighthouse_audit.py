@@ -1,0 +1,65 @@
+"""Runs Lighthouse on the home page, the guide, a treatment page and search of a running site,
+and prints the four category scores of each.
+
+    python scripts/lighthouse_audit.py http://127.0.0.1:8000
+
+Needs `npm ci` (Lighthouse pinned in package.json) and Chromium at $CHROME_PATH.
+"""
+
+import json
+import os
+import subprocess  # noqa: S404 - runs the pinned local Lighthouse only
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+PAGES = {
+    "home": "/",
+    "guide": "/treatments/",
+    "treatment": "/treatments/symptomatic-relief/muscle-relaxants/baclofen/",
+    "search": "/search/?q=valium",
+}
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def audit(url):
+    completed = subprocess.run(  # noqa: S603 - fixed arguments, our own URL
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output-path=stdout",
+            "--chrome-flags=--headless --no-sandbox",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+    )
+    report = json.loads(completed.stdout)
+    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    failing = [
+        audit["id"]
+        for audit in report["audits"].values()
+        if audit.get("score") is not None
+        and audit["score"] < 1
+        and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+    ]
+    return scores, failing
+
+
+def main(base_url):
+    print(f"Lighthouse against {base_url}")
+    print(f"{'page':<10} " + " ".join(f"{name:>15}" for name in CATEGORIES))
+    for name, path in PAGES.items():
+        scores, failing = audit(base_url.rstrip("/") + path)
+        print(f"{name:<10} " + " ".join(f"{scores[c]:>15}" for c in CATEGORIES))
+        if failing:
+            print(f"{'':<10} below full marks: {', '.join(sorted(failing))}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")
