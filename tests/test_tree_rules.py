@@ -9,7 +9,7 @@ from treatments.models import HomePage, TherapyCategoryPage, TreatmentGuidePage,
 def assert_refused(response):
     """Wagtail's admin answers a refused page with a redirect home and an error message."""
     assert response.redirect_chain[-1][0] == "/admin/"
-    messages = [str(message) for message in response.context["messages"]]
+    messages = [str(message).strip() for message in response.context["messages"]]
     assert "Sorry, you do not have permission to access this area." in messages
 
 
