@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from treatments.blocks import RICH_TEXT_FEATURES, TreatmentBodyBlock
 from treatments.glance import AtAGlanceMixin
+from treatments.routing import DirectRoutingMixin
 from treatments.serializers import CreditedPersonSerializer, names_of
 from treatments.structured_data import StructuredDataMixin
 
@@ -52,7 +53,7 @@ class ReviewedPageMixin(models.Model):
         return self.next_review_due is not None and self.next_review_due < timezone.localdate()
 
 
-class HomePage(Page):
+class HomePage(DirectRoutingMixin, Page):
     """The site root: a short welcome and the way into the guide."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
