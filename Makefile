@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format install clean
+.PHONY: run test lint format install clean serve-prod bench bench-short faults faults-short backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,35 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=sps_foundation.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+# Production: gunicorn with production settings. Needs SECRET_KEY, ALLOWED_HOSTS and
+# DATABASE_URL in the environment (see README, "Production settings").
+serve-prod: $(STAMP)
+	DJANGO_SETTINGS_MODULE=sps_foundation.settings.production $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=sps_foundation.settings.production $(BIN)/python manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=sps_foundation.settings.production $(BIN)/gunicorn -c sps_foundation/gunicorn.conf.py sps_foundation.wsgi:application
+
+# Benchmark under gunicorn + wrk on loopback; writes docs/PERFORMANCE.md.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+bench-short: $(STAMP)
+	$(BIN)/python scripts/bench.py --short
+
+# Fault drills against real PostgreSQL, Redis and two gunicorn servers on loopback.
+faults: $(STAMP)
+	$(BIN)/python scripts/faults.py
+
+faults-short: $(STAMP)
+	$(BIN)/python scripts/faults.py --short
+
+# Database (DATABASE_URL, else the SQLite file) and media, in one archive under backups/.
+backup: $(STAMP)
+	$(BIN)/python scripts/backup.py backup
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/sps-backup-....tar.gz" && exit 2)
+	$(BIN)/python scripts/backup.py restore "$(FILE)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

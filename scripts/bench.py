@@ -1,0 +1,179 @@
+"""`make bench`: requests per second and latency of the site under gunicorn, as ratios to a bare
+Django view, with the seed guide and with 1,000 treatments; written to docs/PERFORMANCE.md.
+
+    python scripts/bench.py [--short]     (--short: 2 s per measurement, for CI)
+
+The load generator is wrk (Debian's), bounded in time, on loopback only. The database is
+PostgreSQL when DATABASE_URL names one (a fresh `sps_bench` database on that server), else a
+SQLite file. "cold" requests carry an unknown query parameter, which the page cache never
+serves, so every one is rendered; "warm" ones are served from the page cache.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from stack import ROOT, Site, ensure_apt, fresh_database, get, log  # noqa: E402
+
+PORT = 18010
+WRK = "/usr/bin/wrk"
+CONNECTIONS = 4
+GROWN = 1000
+
+QUERY_COUNT = """
+import json
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+counts = {}
+for url in %r:
+    client = Client(HTTP_HOST="127.0.0.1")
+    with CaptureQueriesContext(connection) as queries:
+        status = client.get(url).status_code
+    counts[url] = len(queries) if status == 200 else None
+print(json.dumps(counts))
+"""
+
+
+def wrk(url, seconds):
+    output = subprocess.run(  # noqa: S603 - Debian's wrk against our own loopback server
+        [WRK, "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    def millis(label):
+        value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", output).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": millis("50%"),
+        "p99": millis("99%"),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def targets(base, treatment_url, has_glance):
+    css = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', get(base + "/").text).group(1)
+    rows = [
+        ("static file (ceiling)", css, ["-"]),
+        ("bare Django view (floor)", "/bench/bare/", ["-"]),
+        ("home page", "/", ["cold", "warm"]),
+        ("guide overview", "/treatments/", ["cold", "warm"]),
+        ("treatment page", treatment_url, ["cold", "warm"]),
+    ]
+    if has_glance:
+        rows.append(("at-a-glance table", "/treatments/at-a-glance/", ["cold", "warm"]))
+    rows.append(("search query", "/search/?q=baclofen", ["uncached"]))
+    return rows
+
+
+def measure(site, seconds, label, results):
+    base = site.start_server(PORT)
+    try:
+        treatment_url = "/treatments/symptomatic-relief/muscle-relaxants/baclofen/"
+        has_glance = get(base + "/treatments/at-a-glance/").status == 200
+        rows = targets(base, treatment_url, has_glance)
+        page_urls = [url for _, url, modes in rows if "cold" in modes or "uncached" in modes]
+        counts = json.loads(site.shell(QUERY_COUNT % (page_urls,)).splitlines()[-1])
+        for name, url, modes in rows:
+            for mode in modes:
+                target = url + ("?bench=cold" if mode == "cold" else "")
+                get(base + target)  # first render, and a cache fill for "warm"
+                result = wrk(base + target, seconds)
+                result.update(
+                    page=name, url=url, mode=mode, guide=label, queries=counts.get(url, "-")
+                )
+                log(
+                    f"{label:>16} {name:<26} {mode:<8} {result['rps']:8.0f}/s "
+                    f"p50 {result['p50']:.1f} ms p99 {result['p99']:.1f} ms"
+                )
+                results.append(result)
+    finally:
+        site.stop_servers()
+
+
+def write_report(results, seconds, database):
+    floor = {r["guide"]: r["rps"] for r in results if r["url"] == "/bench/bare/"}
+    lines = [
+        "# Performance",
+        "",
+        "Measured by `make bench` (scripts/bench.py): gunicorn with production settings (one",
+        f"process, 4 threads, local-memory page cache), {database}, wrk with {CONNECTIONS}",
+        f"connections for {seconds} s per row, on loopback, on a {os.cpu_count()}-core machine",
+        f"({platform.machine()}, Python {platform.python_version()}) that also runs wrk.",
+        "Ratios are requests per second relative to the bare Django view of the same run:",
+        "the framework's floor. *cold*: rendered on every request (the page cache bypassed);",
+        "*warm*: served by the page cache. Queries: per uncached render.",
+        "",
+        "| guide | page | cache | req/s | p50 ms | p99 ms | × bare view | queries | errors |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        ratio = r["rps"] / floor[r["guide"]]
+        lines.append(
+            f"| {r['guide']} | {r['page']} | {r['mode']} | {r['rps']:.0f} | {r['p50']:.1f} "
+            f"| {r['p99']:.1f} | {ratio:.2f} | {r['queries']} | {r['errors']} |"
+        )
+    lines += [
+        "",
+        "Goals (issue 6): a cached treatment page at 0.80 or more of the bare view; uncached",
+        "within 3× of it (ratio ≥ 0.33); queries per page constant as the guide grows.",
+        "",
+        f"Generated {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        "",
+    ]
+    path = ROOT / "docs" / "PERFORMANCE.md"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("\n".join(lines))
+    log(f"wrote {path}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--short", action="store_true", help="2 s per measurement (CI)")
+    parser.add_argument("--output", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    seconds = 2 if args.short else 8
+    ensure_apt("wrk", "wrk")
+
+    server = os.environ.get("DATABASE_URL", "")
+    if server.startswith(("postgres://", "postgresql://")):
+        database_url, database = fresh_database(server, "sps_bench"), "PostgreSQL"
+    else:
+        path = Path("/tmp") / "sps-bench.sqlite3"  # noqa: S108 - a throwaway benchmark file
+        path.unlink(missing_ok=True)
+        database_url, database = f"sqlite:///{path}", "SQLite"
+    site = Site(database_url, settings="sps_foundation.settings.bench")
+    site.env["PAGE_CACHE_SECONDS"] = "600"
+    site.prepare()
+
+    results = []
+    seed_count = site.shell(
+        "from treatments.models import TreatmentPage; print(TreatmentPage.objects.live().count())"
+    ).splitlines()[-1]
+    measure(site, seconds, f"seed ({seed_count})", results)
+    log(f"growing the guide to {GROWN} treatments (benchmark fixture, not real content)")
+    site.shell(f"exec(open('scripts/bench_fixture.py').read()); grow({GROWN})")
+    measure(site, seconds, f"{GROWN} treatments", results)
+
+    write_report(results, seconds, database)
+    errors = sum(r["errors"] for r in results)
+    if errors:
+        log(f"{errors} error responses during the benchmark")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
