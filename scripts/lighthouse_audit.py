@@ -18,7 +18,8 @@ PAGES = {
     "home": "/",
     "guide": "/treatments/",
     "treatment": "/treatments/symptomatic-relief/muscle-relaxants/baclofen/",
-    "search": "/search/?q=valium",
+    "search": "/search/",
+    "results": "/search/?q=valium",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
