@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Site
 
 from treatments.loading import load_treatment_guide
@@ -16,20 +17,24 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Loads the seed guide once into the test database; each test's changes roll back."""
+    """Loads the seed guide once into the test database; each test's changes roll back.
+
+    Transactional tests (browser tests) flush the database when they end; the snapshot
+    taken here, guide included, is what their serialized rollback restores.
+    """
     with django_db_blocker.unblock():
         load_treatment_guide()
+        # Set on the wrapper class, not the object: browser tests were seen to get a new
+        # wrapper object for the same database, and Django looks the snapshot up with
+        # hasattr() on whichever object the test has.
+        type(
+            connection.creation.connection
+        )._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture
 def guide(db):
     """The whole guide loaded from the seed, as `make run` loads it."""
-    # Transactional tests flush the database afterwards; load it again where that happened.
-    return TreatmentGuidePage.objects.first() or _load_guide()
-
-
-def _load_guide():
-    load_treatment_guide()
     return TreatmentGuidePage.objects.get()
 
 
@@ -48,11 +53,12 @@ def site(guide):
 def live_site(live_server, django_db_serialized_rollback, guide):
     """The loaded guide served by a real server, the default Site pointing at it.
 
-    The test runs in a real transaction (the server thread must see its data), after which
-    the database is flushed; serialized rollback restores what migrations created there
-    (root page, groups, workflow) for the tests that follow.
+    The test runs in a real transaction (the server thread must see its data); serialized
+    rollback restores the loaded guide, which the previous such test flushed away. The
+    search index is not part of that snapshot, so it is rebuilt.
     """
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
+    call_command("update_index", verbosity=0)
     return live_server
 
 
