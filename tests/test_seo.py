@@ -147,6 +147,10 @@ def test_json_ld_has_last_reviewed_and_reviewed_by_after_a_medical_review(client
         next_review_due=datetime.date(2026, 3, 14),
         comment="Private note for editors",
     )
+    # As an approval does: the page carries the dates of its latest review.
+    TreatmentPage.objects.filter(pk=baclofen.pk).update(
+        last_reviewed=datetime.date(2025, 3, 14), next_review_due=datetime.date(2026, 3, 14)
+    )
     html = client.get(baclofen.url).content.decode()
     data = json_ld(client, baclofen.url)
     assert data["lastReviewed"] == "2025-03-14"

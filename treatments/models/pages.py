@@ -2,13 +2,14 @@
 
 from django import forms
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from treatments.blocks import RICH_TEXT_FEATURES, TreatmentBodyBlock
@@ -46,11 +47,41 @@ class ReviewedPageMixin(models.Model):
         """The latest `MedicalReview` of this page, or None if it was never reviewed."""
         from treatments.models.reviews import MedicalReview
 
+        if self.last_reviewed is None:  # every approval sets it: never reviewed
+            return None
         return MedicalReview.objects.filter(page_id=self.pk).order_by("-reviewed_at", "-pk").first()
 
     @property
     def review_overdue(self):
         return self.next_review_due is not None and self.next_review_due < timezone.localdate()
+
+
+class GuideAncestryMixin:
+    """Gives a guide page's templates its ancestors once (breadcrumbs, categories, nav)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ancestors"] = self.ancestors_below_root
+        return context
+
+    @cached_property
+    def ancestors_below_root(self):
+        """The guide down to the parent, as their specific classes. The home page (the site
+        root) is left out: it is always "/". Two queries at most, whatever the depth.
+        """
+        step = self.steplen
+        guide_path, *category_paths = [
+            self.path[:end] for end in range(3 * step, len(self.path), step)
+        ] or [None]
+        if guide_path is None:
+            return []
+        # The tree rules put the guide at depth 3 and only categories between it and here.
+        ancestors = list(TreatmentGuidePage.objects.filter(path=guide_path))
+        if category_paths:
+            ancestors += TherapyCategoryPage.objects.filter(path__in=category_paths).order_by(
+                "path"
+            )
+        return ancestors
 
 
 class HomePage(DirectRoutingMixin, Page):
@@ -72,7 +103,9 @@ class HomePage(DirectRoutingMixin, Page):
         return context
 
 
-class TreatmentGuidePage(AtAGlanceMixin, StructuredDataMixin, ReviewedPageMixin, Page):
+class TreatmentGuidePage(
+    GuideAncestryMixin, AtAGlanceMixin, StructuredDataMixin, ReviewedPageMixin, Page
+):
     """The one guide index: the seed's introduction and every category with its treatments."""
 
     subtitle = models.CharField(max_length=255, blank=True)
@@ -132,7 +165,7 @@ class LineOfTherapy(models.TextChoices):
     SECOND = "second", "Second line"
 
 
-class TherapyCategoryPage(StructuredDataMixin, ReviewedPageMixin, Page):
+class TherapyCategoryPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, Page):
     """A group of treatments; categories nest (Immunotherapies → First line)."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -192,7 +225,7 @@ class TreatmentKind(models.TextChoices):
     THERAPY = "therapy", "Therapy"
 
 
-class TreatmentPage(StructuredDataMixin, ReviewedPageMixin, Page):
+class TreatmentPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, Page):
     """One treatment: its names, how it is given, what it targets, its cautions."""
 
     generic_name = models.CharField(max_length=200, blank=True)
@@ -273,7 +306,11 @@ class TreatmentPage(StructuredDataMixin, ReviewedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        categories = list(self.get_ancestors().type(TherapyCategoryPage).specific())
+        # The facts list, head tags and JSON-LD all read these: fetch them once.
+        prefetch_related_objects([self], "brand_names", "routes")
+        categories = [
+            page for page in self.ancestors_below_root if isinstance(page, TherapyCategoryPage)
+        ]
         context["categories"] = categories
         context["line_of_therapy"] = line_of_therapy_for(categories)
         return context
@@ -304,17 +341,15 @@ class TreatmentBrandName(Orderable):
 
 
 def build_category_tree(root):
-    """The live categories and treatments below `root` as nested nodes, in editor order.
+    """The live, public categories and treatments below `root` as nested nodes, in editor order.
 
-    Two queries whatever the size of the guide: one for categories, one for treatments
-    (plus the prefetches of their brand names and routes).
+    A fixed number of queries whatever the size of the guide: view restrictions, categories,
+    treatments, and the prefetches of the treatments' brand names and routes.
     """
-    categories = (
-        TherapyCategoryPage.objects.live().public().descendant_of(root).order_by("path").specific()
-    )
+    restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    categories = TherapyCategoryPage.objects.live().descendant_of(root).order_by("path")
     treatments = (
         TreatmentPage.objects.live()
-        .public()
         .descendant_of(root)
         .order_by("path")
         .prefetch_related("brand_names", "routes")
@@ -322,13 +357,14 @@ def build_category_tree(root):
     nodes = {root.path: {"page": root, "categories": [], "treatments": []}}
     for category in categories:
         parent = nodes.get(category.path[: -category.steplen])
-        if parent is None:  # below an unpublished category
+        # Skipped: below an unpublished category, or behind a view restriction.
+        if parent is None or category.path.startswith(restricted):
             continue
         node = {"page": category, "categories": [], "treatments": []}
         nodes[category.path] = node
         parent["categories"].append(node)
     for treatment in treatments:
         parent = nodes.get(treatment.path[: -treatment.steplen])
-        if parent is not None:
+        if parent is not None and not treatment.path.startswith(restricted):
             parent["treatments"].append(treatment)
     return nodes[root.path]
