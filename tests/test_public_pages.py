@@ -70,6 +70,13 @@ def test_guide_lists_categories_in_editor_order(guide, client):
     assert text.index("Immunotherapies used in SPS") < text.index("Symptomatic Relief")
 
 
+def test_guide_lists_treatments_and_sub_categories_in_the_seeds_order(guide, client):
+    text = visible_text(client.get("/treatments/"))
+    # The stem cell transplant follows the second-line list in the seed, as on the site.
+    assert text.index("“Second Line” Immunotherapies") < text.index("Autologous stem cell")
+    assert text.index("“First Line” Immunotherapies") < text.index("Intravenous immunoglobulins")
+
+
 def test_unpublished_treatment_is_not_listed_or_served(guide, client):
     rituximab = TreatmentPage.objects.get(slug="rituximab")
     rituximab.unpublish()

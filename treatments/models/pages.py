@@ -367,4 +367,28 @@ def build_category_tree(root):
         parent = nodes.get(treatment.path[: -treatment.steplen])
         if parent is not None and not treatment.path.startswith(restricted):
             parent["treatments"].append(treatment)
+    for node in nodes.values():
+        node["entries"] = _entries_in_tree_order(node)
     return nodes[root.path]
+
+
+def _entries_in_tree_order(node):
+    """A node's sub-categories and runs of treatments, in the editor's order.
+
+    Each entry is {"category": node} or {"treatments": [page, …]} (consecutive treatments
+    grouped, so a template can put each run in one list).
+    """
+    children = sorted(
+        [(child["page"].path, "category", child) for child in node["categories"]]
+        + [(page.path, "treatment", page) for page in node["treatments"]],
+        key=lambda child: child[0],
+    )
+    entries = []
+    for _path, kind, child in children:
+        if kind == "category":
+            entries.append({"category": child})
+        elif entries and "treatments" in entries[-1]:
+            entries[-1]["treatments"].append(child)
+        else:
+            entries.append({"treatments": [child]})
+    return entries
