@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -10,6 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not getattr(settings, "SPS_CREATE_DEMO_ACCOUNTS", False):
             raise CommandError("Demo accounts are only created with development settings.")
-        self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/ :")
+        port = os.environ.get("PORT", "8000")  # `make run` serves on $PORT
+        self.stdout.write(f"Demo logins for http://127.0.0.1:{port}/admin/ :")
         for account in create_demo_accounts():
             self.stdout.write(f"  {account.role:<20} {account.username} / {account.password}")
