@@ -174,6 +174,26 @@ def test_four_eyes_advisor_who_last_edited_cannot_approve(client, users, treatme
     assert live_title(treatment) == "Reviewamide (advisor wording)"
 
 
+def test_four_eyes_advisor_cannot_approve_own_draft_submitted_by_someone_else(
+    client, users, treatment
+):
+    # The advisor drafts the clinical text; an editor then submits it (a revision of their own).
+    client.force_login(users["advisor"])
+    assert edit(client, treatment, title="Reviewamide (advisor draft)").status_code == 302
+    submit_change(client, users["editor"], treatment, title="Reviewamide (advisor draft)")
+
+    task = treatment.current_workflow_task
+    assert "approve" not in [a for a, _l, _m in task.get_actions(treatment, users["advisor"])]
+    client.force_login(users["advisor"])
+    response = workflow_action(client, treatment, "approve", ATTESTED)
+    assert any("wrote some of the changes" in str(m) for m in response.wsgi_request._messages)
+    assert live_title(treatment) == "Reviewamide"
+
+    client.force_login(users["advisor2"])
+    workflow_action(client, treatment, "approve", ATTESTED)
+    assert live_title(treatment) == "Reviewamide (advisor draft)"
+
+
 def test_non_advisors_are_offered_no_review_actions(users, treatment, client):
     submit_change(client, users["editor"], treatment)
     task = treatment.current_workflow_task

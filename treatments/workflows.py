@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import Task, TaskState
+from wagtail.models import Revision, Task, TaskState
 
 from treatments.permissions import is_medical_advisor, is_moderator
 
@@ -84,6 +84,15 @@ class MedicalReviewTask(Task):
         if user.pk in {task_state.revision.user_id, latest.user_id if latest else None}:
             return (
                 "You edited this version of the page, so another medical advisor must approve it."
+            )
+        # Someone else saving or submitting last must not launder an advisor's own changes.
+        changes = Revision.objects.for_instance(obj).filter(user_id=user.pk)
+        if obj.last_published_at is not None:
+            changes = changes.filter(created_at__gt=obj.last_published_at)
+        if changes.exists():
+            return (
+                "You wrote some of the changes under review, so another medical advisor "
+                "must approve them."
             )
         return None
 
