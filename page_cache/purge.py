@@ -1,5 +1,6 @@
 """Purges cached pages when what they show changes: on publish, unpublish, move and delete
-of any page, and on saving the snippets and settings that pages display.
+of any page, on a change of its privacy, and on saving the snippets and settings that
+pages display.
 
 The local page cache (memory or Redis) is retired whole (see page_cache.store). A CDN, when
 one is configured through WAGTAILFRONTENDCACHE, is purged by URL: the page itself, the pages
@@ -13,7 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from page_cache import store
@@ -72,11 +73,22 @@ def on_displayed_model_saved(sender, instance, **kwargs):
     transaction.on_commit(lambda: store.retire_all(reason))
 
 
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """Making a page private (or public again) changes who may see it and the lists it is in."""
+    on_page_changed(sender, instance.page, **kwargs)
+
+
 def connect_signals():
     page_published.connect(on_page_changed, dispatch_uid="page_cache_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(on_page_changed, dispatch_uid="page_cache_moved")
     post_delete.connect(on_page_deleted, dispatch_uid="page_cache_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_view_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"page_cache_view_restriction_{signal}",
+        )
     for label in DISPLAYED_MODELS:
         try:
             model = apps.get_model(label)

@@ -150,6 +150,19 @@ def test_not_found_pages_are_not_cached(guide):
     assert "X-Page-Cache" not in visit("/treatments/no-such-treatment/")
 
 
+def test_making_a_cached_page_private_takes_it_and_its_listing_off_at_once(treatment):
+    visit(treatment.url)
+    visit("/treatments/")
+    assert visit(treatment.url)["X-Page-Cache"] == HIT
+
+    PageViewRestriction.objects.create(
+        page=treatment, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+
+    assert 'name="password"' in visit(treatment.url).content.decode()
+    assert treatment.title not in visit("/treatments/").content.decode()
+
+
 def test_password_protected_page_is_never_cached(treatment):
     PageViewRestriction.objects.create(
         page=treatment, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
