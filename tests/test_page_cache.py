@@ -145,6 +145,14 @@ def test_tracking_parameters_share_the_cached_page_but_other_parameters_bypass_i
     assert "no-cache" in filtered["Cache-Control"]
 
 
+def test_cached_page_does_not_carry_the_first_visitors_tracking_parameters(treatment):
+    visit(treatment.url + "?fbclid=first-visitors-click")
+    later = visit(treatment.url)
+    assert later["X-Page-Cache"] == HIT
+    assert "first-visitors-click" not in later.content.decode()
+    assert f"Printed from http://testserver{treatment.url}<" in later.content.decode()
+
+
 def test_not_found_pages_are_not_cached(guide):
     assert visit("/treatments/no-such-treatment/").status_code == 404
     assert "X-Page-Cache" not in visit("/treatments/no-such-treatment/")
