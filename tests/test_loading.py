@@ -57,14 +57,17 @@ def test_an_edited_page_survives_a_reload(guide):
     assert ("Baclofen", "edited by editor since loading") in report.skipped
 
 
-def test_a_deleted_treatment_is_restored_and_nothing_else_duplicated(guide):
+def test_a_page_removed_from_the_running_guide_is_not_republished_unreviewed(guide):
     count = Page.objects.count()
     TreatmentPage.objects.get(slug="rituximab").delete()
+    TreatmentPage.objects.filter(slug="tizanidine").update(slug="tizanidine-renamed")
 
     report = load_treatment_guide()
 
-    assert report.created == ["Rituximab"]
-    assert Page.objects.count() == count
+    assert report.created == []
+    assert set(report.missing) == {"Rituximab", "Tizanidine"}
+    assert Page.objects.count() == count - 1
+    assert not TreatmentPage.objects.filter(slug="rituximab").exists()
 
 
 def test_command_reports_what_it_created_and_skipped(empty_site, capsys):

@@ -2,6 +2,7 @@
 
 Idempotent: pages are found by slug under their parent; a page that exists is never
 overwritten, and one that an editor has changed since loading is reported as skipped.
+Pages are only created with a new guide; in a running guide, missing ones are reported.
 """
 
 import html
@@ -91,6 +92,7 @@ class LoadReport:
     created: list = field(default_factory=list)
     existing: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
 
     def lines(self):
         yield f"Created {len(self.created)} pages."
@@ -100,18 +102,28 @@ class LoadReport:
             yield f"{len(self.existing)} pages were already loaded and left as they are."
         for title, reason in self.skipped:
             yield f"  skipped: {title} ({reason})"
+        for title in self.missing:
+            yield (
+                f"  not recreated: {title} (removed or renamed since loading; "
+                "pages are only created with a new guide)"
+            )
 
 
 class GuideLoader:
     def __init__(self, seed=None):
         self.seed = seed or Seed.from_file()
         self.report = LoadReport()
+        self.creating = True
         self.routes = {}
 
     @transaction.atomic
     def load(self):
         self.routes = self._load_routes()
         home = self._home_page()
+        # Pages are created, and published, only with a new guide. In a running guide a
+        # missing page was removed or renamed by an editor: recreating it would publish
+        # content that no medical advisor approved.
+        self.creating = not TreatmentGuidePage.objects.child_of(home).exists()
         guide = self._page(
             home,
             TreatmentGuidePage(
@@ -155,7 +167,10 @@ class GuideLoader:
         return home
 
     def _page(self, parent, page):
-        existing = parent.get_children().filter(slug=page.slug).first()
+        existing = parent.get_children().filter(slug=page.slug).first() if parent else None
+        if existing is None and not self.creating:
+            self.report.missing.append(page.title)
+            return None
         if existing is not None:
             existing = existing.specific
             editor = self._edited_by(existing)
