@@ -98,9 +98,9 @@ def results_for(page_ids):
     parent_paths = {page.path[: -page.steplen] for page in pages.values()}
     parents = {
         category.path: category
-        for category in TherapyCategoryPage.objects.filter(path__in=parent_paths).only(
-            "title", "path", "url_path"
-        )
+        for category in TherapyCategoryPage.objects.live()
+        .filter(path__in=parent_paths)
+        .only("title", "path", "url_path")
     }
     rows = []
     for pk in page_ids:

@@ -2,6 +2,7 @@
 
 import pytest
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.models import PageViewRestriction
 
 from tests.page_text import visible_text
 from treatments.blocks import RelatedTreatmentsBlock, TreatmentBodyBlock
@@ -21,6 +22,27 @@ def test_caution_and_related_treatments_render_on_the_page(guide, client):
     text = visible_text(response)
     assert "Caution Example caution text" in text
     assert f'href="{tizanidine.url}"' in response.content.decode()
+
+
+def test_related_treatments_leave_out_private_and_unpublished_ones(guide, client):
+    baclofen = TreatmentPage.objects.get(slug="baclofen")
+    private = TreatmentPage.objects.get(slug="tizanidine")
+    unpublished = TreatmentPage.objects.get(slug="dantrolene")
+    shown = TreatmentPage.objects.get(slug="diazepam")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    unpublished.unpublish()
+    baclofen.body = [
+        ("related_treatments", {"heading": "See also", "treatments": [private, unpublished, shown]})
+    ]
+    baclofen.save_revision().publish()
+
+    html = client.get(baclofen.url).content.decode()
+
+    assert f'href="{shown.url}"' in html
+    assert "Tizanidine" not in html
+    assert "Dantrolene" not in html
 
 
 def test_video_with_a_link_offers_a_plain_link(guide, client):

@@ -41,6 +41,21 @@ class RelatedTreatmentsBlock(blocks.StructBlock):
         icon = "link"
         template = "components/related_treatments_block.html"
 
+    def get_context(self, value, parent_context=None):
+        from treatments.models import TreatmentPage
+
+        context = super().get_context(value, parent_context)
+        chosen = [page for page in value["treatments"] if page]
+        # Only treatments a visitor may open: live and not behind a view restriction.
+        visible = set(
+            TreatmentPage.objects.filter(pk__in=[page.pk for page in chosen])
+            .live()
+            .public()
+            .values_list("pk", flat=True)
+        )
+        context["visible_treatments"] = [page for page in chosen if page.pk in visible]
+        return context
+
     def clean(self, value):
         result = super().clean(value)
         ids = [page.pk for page in result["treatments"] if page]

@@ -76,10 +76,10 @@ class GuideAncestryMixin:
         if guide_path is None:
             return []
         # The tree rules put the guide at depth 3 and only categories between it and here.
-        ancestors = list(TreatmentGuidePage.objects.filter(path=guide_path))
+        ancestors = list(TreatmentGuidePage.objects.live().filter(path=guide_path))
         if category_paths:
-            ancestors += TherapyCategoryPage.objects.filter(path__in=category_paths).order_by(
-                "path"
+            ancestors += (
+                TherapyCategoryPage.objects.live().filter(path__in=category_paths).order_by("path")
             )
         return ancestors
 
