@@ -111,9 +111,7 @@ def results_for(page_ids):
             Result(
                 page=page,
                 kind=_kind(page),
-                brands=[brand.name for brand in page.brand_names.all()]
-                if isinstance(page, TreatmentPage)
-                else [],
+                brands=page.brand_name_list if isinstance(page, TreatmentPage) else [],
                 category=parents.get(page.path[: -page.steplen]),
                 description=page_description(page),
             )

@@ -75,7 +75,7 @@ def _row(treatment, categories):
     row = Row(
         treatment=treatment,
         categories=categories,
-        brands=[brand.name for brand in treatment.brand_names.all()],
+        brands=treatment.brand_name_list,
         routes=list(treatment.routes.all()),
     )
     for category in reversed(categories):  # the nearest category that states a line wins

@@ -32,7 +32,7 @@ def page_description(page):
 
 def treatment_summary(page):
     """Names, then the first thing the page says about the treatment, in the seed's words."""
-    brands = [brand.name for brand in page.brand_names.all()]
+    brands = page.brand_name_list
     name = f"{page.title} ({', '.join(brands)})" if brands else page.title
     detail = page.targets or page.administration or page.regimen
     if not detail:

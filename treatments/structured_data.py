@@ -26,11 +26,8 @@ class StructuredDataMixin:
 
 
 def latest_review(page):
-    """The page's latest medical review, if the review workflow provides one."""
-    review = getattr(page, "latest_medical_review", None)
-    if callable(review):
-        review = review()
-    return review
+    """The page's latest medical review, or None (pages outside the guide have none)."""
+    return getattr(page, "latest_medical_review", None)
 
 
 def _as_date(value):
@@ -83,7 +80,7 @@ def treatment(page, request=None):
     data = {"@type": "Drug", "name": page.title, "url": page_url(page, request)}
     if page.generic_name:
         data["nonProprietaryName"] = page.generic_name
-    brands = [brand.name for brand in page.brand_names.all()]
+    brands = page.brand_name_list
     if brands:
         data["proprietaryName"] = brands
     if alternate_names:
