@@ -78,11 +78,12 @@ def _row(treatment, categories):
         brands=treatment.brand_name_list,
         routes=list(treatment.routes.all()),
     )
-    for category in reversed(categories):  # the nearest category that states a line wins
-        if category.line_of_therapy:
-            row.line_value = category.line_of_therapy
-            row.line_label = category.get_line_of_therapy_display()
-            break
+    from treatments.models.pages import category_stating_line  # pages.py imports this module
+
+    category = category_stating_line(categories)
+    if category is not None:
+        row.line_value = category.line_of_therapy
+        row.line_label = category.get_line_of_therapy_display()
     return row
 
 

@@ -97,11 +97,6 @@ class HomePage(DirectRoutingMixin, Page):
     max_count = 1
     template = "treatments/home_page.html"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["guide"] = TreatmentGuidePage.objects.child_of(self).live().first()
-        return context
-
 
 class TreatmentGuidePage(
     GuideAncestryMixin, AtAGlanceMixin, StructuredDataMixin, ReviewedPageMixin, Page
@@ -320,12 +315,15 @@ class TreatmentPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, 
         return [brand.name for brand in self.brand_names.all()]
 
 
+def category_stating_line(categories):
+    """The nearest of `categories` (listed top-down) that states a line of therapy, or None."""
+    return next((category for category in reversed(categories) if category.line_of_therapy), None)
+
+
 def line_of_therapy_for(categories):
     """The line of therapy of the nearest category that states one, as a label."""
-    for category in reversed(categories):
-        if category.line_of_therapy:
-            return category.get_line_of_therapy_display()
-    return ""
+    category = category_stating_line(categories)
+    return category.get_line_of_therapy_display() if category else ""
 
 
 class TreatmentBrandName(Orderable):
