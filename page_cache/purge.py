@@ -22,13 +22,14 @@ from page_cache import store
 logger = logging.getLogger(__name__)
 
 # Models that are shown on pages without being pages: the guide's people and routes,
-# the footer's disclaimer, sites and redirects.
+# the footer's disclaimer, sites, redirects and promoted search results.
 DISPLAYED_MODELS = [
     "treatments.Person",
     "treatments.AdministrationRoute",
     "treatments.GuideSettings",
     "wagtailcore.Site",
     "wagtailredirects.Redirect",
+    "wagtailsearchpromotions.SearchPromotion",
 ]
 
 
@@ -50,6 +51,7 @@ def purge_cdn(page):
 
     batch = PurgeBatch()
     batch.add_pages(pages_to_purge(page))
+    # Wagtail runs the purge as a task: a CDN that fails is logged, the publish stands.
     batch.purge()
 
 

@@ -107,3 +107,5 @@ def test_cdn_purging_is_configured_only_when_its_credentials_are_set(tmp_path):
     assert show_setting(production_env(tmp_path), expression).stdout.strip() == "[]"
     env = production_env(tmp_path, CLOUDFLARE_ZONE_ID="zone", CLOUDFLARE_BEARER_TOKEN="token")
     assert show_setting(env, expression).stdout.strip() == "['cloudflare']"
+    env = production_env(tmp_path, CLOUDFRONT_DISTRIBUTION_ID="E2EXAMPLE")
+    assert show_setting(env, expression).stdout.strip() == "['cloudfront']"

@@ -88,6 +88,13 @@ if env.str("CLOUDFLARE_ZONE_ID", default=""):
         "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
         "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
     }
+if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    # Credentials come from boto3's usual sources: AWS_ACCESS_KEY_ID and
+    # AWS_SECRET_ACCESS_KEY, a profile, or the server's instance role.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
     # An HTTP cache that accepts PURGE requests (Varnish, Fastly-style, nginx proxy_cache).
     WAGTAILFRONTENDCACHE["http"] = {
