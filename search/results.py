@@ -5,9 +5,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.db.models import prefetch_related_objects
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
 
+from page_cache.shared import public, remember
 from treatments.models import (
     TherapyCategoryPage,
     TreatmentGuidePage,
@@ -59,7 +61,7 @@ def search_terms(query):
 
 def searchable_pages():
     """Live, public pages of the guide (the guide index, its categories and treatments)."""
-    return Page.objects.live().public().type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+    return public(Page.objects.live()).type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
 
 
 def ranked_page_ids(query):
@@ -128,15 +130,26 @@ def _kind(page):
 
 
 def promotions_for(query, record_hit=True):
-    """Editors' promoted results for this query (wagtail.contrib.search_promotions)."""
-    promoted = Query.get(query)
+    """Editors' promoted results for this query (wagtail.contrib.search_promotions).
+
+    The hit is counted for the admin's "popular searches"; the promotions themselves are
+    shared between requests (page_cache.shared: saving a promotion moves the cache on).
+    """
+    query_string = normalise_query_string(query)
     if record_hit:
-        promoted.add_hit()
-    picks = list(promoted.editors_picks.select_related("page").order_by("sort_order"))
+        Query.get(query_string).add_hit()
+    return remember(f"promotions:{query_string}", lambda: _visible_promotions(query_string))
+
+
+def _visible_promotions(query_string):
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=query_string)
+        .select_related("page")
+        .order_by("sort_order")
+    )
     # A promoted page that was unpublished or made private since is left out, like any draft.
     visible = set(
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
         .values_list("pk", flat=True)
     )

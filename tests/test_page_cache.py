@@ -1,11 +1,13 @@
 """The page cache: anonymous visitors get cached public pages; a publish shows at once."""
 
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import PageViewRestriction
 
 from tests.factories import TreatmentPageFactory
@@ -181,42 +183,63 @@ def test_password_protected_page_is_never_cached(treatment):
         assert 'name="password"' in response.content.decode()
 
 
+# Queries of a render that the page cache did not answer (a page just purged, or a URL with
+# parameters it does not serve), once the lookups shared between requests are in the cache
+# (page_cache.shared): the page's own content only.
 QUERY_BUDGET = {
-    "/": 9,
-    "/treatments/": 14,
-    "category": 14,
-    "treatment": 12,
-    "/treatments/at-a-glance/": 16,
+    "/": 0,
+    "/treatments/": 7,
+    "category": 6,
+    "treatment": 3,
+    "/treatments/at-a-glance/": 8,
+    "/search/?q=baclofen": 10,
+}
+# The same with nothing in the cache at all: the first render after a publish.
+# (Search also records the hit and, for a new query, the query itself, for the admin's
+# "popular searches".)
+FIRST_RENDER_BUDGET = {
+    "/": 7,
+    "/treatments/": 13,
+    "category": 13,
+    "treatment": 11,
+    "/treatments/at-a-glance/": 15,
+    "/search/?q=baclofen": 24,
 }
 
 
-@pytest.mark.parametrize("path", list(QUERY_BUDGET))
-def test_queries_per_page_stay_few_and_do_not_grow_with_the_guide(guide, path):
-    """Uncached renders: the query count is the same for 36 treatments and for 76.
+def count_queries(url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
-    Each budget is what the page spends today with an empty cache: six go to finding and
-    checking the page (site, root, route, view restrictions), the rest to its own content
-    (ancestors, brand names and routes, the category tree, the disclaimer setting).
-    """
+    with CaptureQueriesContext(connection) as queries:
+        assert visit(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("path", list(QUERY_BUDGET))
+def test_queries_per_page_are_ten_or_fewer_and_do_not_grow_with_the_guide(guide, path):
+    """The same counts for 36 treatments and for 76, warm and from an empty cache."""
     category = TherapyCategoryPage.objects.live().order_by("path").first()
     treatment = TreatmentPage.objects.live().order_by("path").first()
     url = {"category": category.url, "treatment": treatment.url}.get(path, path)
+    # An unknown parameter: the page cache never answers, so every visit renders.
+    uncached = url + ("&" if "?" in url else "?") + "uncached=1"
 
-    def count_queries():
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
+    def counts():
         cache.clear()
-        with CaptureQueriesContext(connection) as queries:
-            assert visit(url).status_code == 200
-        return len(queries)
+        Query.objects.all().delete()  # searches recorded for the admin's "popular searches"
+        first = count_queries(uncached)
+        return first, count_queries(uncached)
 
-    before = count_queries()
+    first_before, before = counts()
     for n in range(40):
         TreatmentPageFactory(parent=category, title=f"Extra treatment {n}", brands=["Brand"])
-    after = count_queries()
-    assert before <= QUERY_BUDGET[path], f"{url}: {before} queries"
-    assert after == before, f"{url}: {before} queries with the seed, {after} with 40 more"
+    first_after, after = counts()
+    assert before <= QUERY_BUDGET[path] <= 10, f"{url}: {before} queries"
+    assert first_before <= FIRST_RENDER_BUDGET[path], f"{url}: {first_before} queries at first"
+    assert (first_after, after) == (first_before, before), (
+        f"{url}: {first_before}/{before} queries with the seed, {first_after}/{after} with 40 more"
+    )
 
 
 class PurgeRecorder(BaseHTTPRequestHandler):
@@ -263,3 +286,80 @@ def test_publishing_purges_the_cdn_for_the_page_and_the_pages_that_list_it(
     assert treatment.url in paths
     for page in ancestors:
         assert page.url in paths, page.title
+
+
+class CloudFrontRecorder(BaseHTTPRequestHandler):
+    """A stand-in for CloudFront's API on loopback: records each invalidation's paths."""
+
+    invalidations = []
+
+    def do_POST(self):  # noqa: N802 - the HTTP method's name
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        CloudFrontRecorder.invalidations.append(
+            (self.path, re.findall(r"<Path>(.*?)</Path>", body))
+        )
+        reply = (
+            b"<?xml version='1.0'?><Invalidation><Id>I1</Id><Status>InProgress</Status>"
+            b"<CreateTime>2026-11-26T00:00:00Z</CreateTime></Invalidation>"
+        )
+        self.send_response(201)
+        self.send_header("Content-Type", "text/xml")
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_publishing_creates_a_cloudfront_invalidation_for_the_page_and_its_listings(
+    treatment, monkeypatch, django_capture_on_commit_callbacks
+):
+    CloudFrontRecorder.invalidations = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), CloudFrontRecorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # boto3 sends CloudFront's API calls to this endpoint, signed with these made-up keys.
+    monkeypatch.setenv("AWS_ENDPOINT_URL_CLOUDFRONT", f"http://127.0.0.1:{server.server_port}")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "example-secret")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    cdn = {
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": "E2EXAMPLE",
+        }
+    }
+    try:
+        with override_settings(WAGTAILFRONTENDCACHE=cdn):
+            with django_capture_on_commit_callbacks(execute=True):
+                publish_title(treatment, "Invalidated on CloudFront")
+    finally:
+        server.shutdown()
+
+    [(request_path, paths)] = CloudFrontRecorder.invalidations
+    assert request_path.endswith("/distribution/E2EXAMPLE/invalidation")
+    assert treatment.url in paths
+    for page in treatment.get_ancestors().filter(depth__gt=1):
+        assert page.url in paths, page.title
+
+
+def test_a_cdn_purge_that_fails_does_not_break_publishing(
+    treatment, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    """CloudFront's API unreachable: the purge task logs the failure, the publish stands."""
+    monkeypatch.setenv("AWS_ENDPOINT_URL_CLOUDFRONT", "http://127.0.0.1:9")  # nothing listens
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "example-secret")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")
+    cdn = {
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": "E2EXAMPLE",
+        }
+    }
+    with override_settings(WAGTAILFRONTENDCACHE=cdn):
+        with django_capture_on_commit_callbacks(execute=True):
+            publish_title(treatment, "Published despite the CDN")
+    assert "Could not connect to the endpoint URL" in caplog.text
+    assert "Published despite the CDN" in visit(treatment.url).content.decode()

@@ -11,6 +11,8 @@ from urllib.parse import urlencode
 from django.template.response import TemplateResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from treatments.listing import build_category_tree
+
 SORTS = {
     "name": "treatment name",
     "category": "category",
@@ -76,7 +78,7 @@ def _row(treatment, categories):
         treatment=treatment,
         categories=categories,
         brands=treatment.brand_name_list,
-        routes=list(treatment.routes.all()),
+        routes=treatment.routes,
     )
     from treatments.models.pages import category_stating_line  # pages.py imports this module
 
@@ -185,9 +187,7 @@ class AtAGlanceMixin(RoutablePageMixin):
 
     @path("at-a-glance/", name="at_a_glance")
     def at_a_glance(self, request):
-        from treatments.models.pages import build_category_tree
-
-        glance = build_glance(build_category_tree(self), request.GET)
+        glance = build_glance(build_category_tree(self, request), request.GET)
         url = self.get_url(request) + self.reverse_subpage("at_a_glance")
         context = {
             "guide": self,

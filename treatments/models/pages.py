@@ -9,17 +9,19 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from page_cache.shared import SharedViewRestrictionsMixin, remember
 from treatments.blocks import RICH_TEXT_FEATURES, TreatmentBodyBlock
 from treatments.glance import AtAGlanceMixin
+from treatments.listing import build_category_tree
 from treatments.routing import DirectRoutingMixin
 from treatments.serializers import CreditedPersonSerializer, names_of
 from treatments.structured_data import StructuredDataMixin
 
 
-class ReviewedPageMixin(models.Model):
+class ReviewedPageMixin(SharedViewRestrictionsMixin, models.Model):
     """Dates of the latest medical review, kept on every guide page."""
 
     last_reviewed = models.DateField(null=True, blank=True, editable=False)
@@ -67,8 +69,12 @@ class GuideAncestryMixin:
     @cached_property
     def ancestors_below_root(self):
         """The guide down to the parent, as their specific classes. The home page (the site
-        root) is left out: it is always "/". Two queries at most, whatever the depth.
+        root) is left out: it is always "/". Shared between requests (page_cache.shared);
+        two queries at most, whatever the depth.
         """
+        return remember(f"ancestors:{self.path}", self._find_ancestors_below_root)
+
+    def _find_ancestors_below_root(self):
         step = self.steplen
         guide_path, *category_paths = [
             self.path[:end] for end in range(3 * step, len(self.path), step)
@@ -84,7 +90,7 @@ class GuideAncestryMixin:
         return ancestors
 
 
-class HomePage(DirectRoutingMixin, Page):
+class HomePage(DirectRoutingMixin, SharedViewRestrictionsMixin, Page):
     """The site root: a short welcome and the way into the guide."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -127,7 +133,7 @@ class TreatmentGuidePage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["category_tree"] = build_category_tree(self)
+        context["category_tree"] = build_category_tree(self, request)
         context["guide_people"] = self.people.select_related("person")
         return context
 
@@ -194,7 +200,7 @@ class TherapyCategoryPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageM
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["category_tree"] = build_category_tree(self)
+        context["category_tree"] = build_category_tree(self, request)
         return context
 
 
@@ -336,57 +342,3 @@ class TreatmentBrandName(Orderable):
 
     def __str__(self):
         return self.name
-
-
-def build_category_tree(root):
-    """The live, public categories and treatments below `root` as nested nodes, in editor order.
-
-    A fixed number of queries whatever the size of the guide: view restrictions, categories,
-    treatments, and the prefetches of the treatments' brand names and routes.
-    """
-    restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-    categories = TherapyCategoryPage.objects.live().descendant_of(root).order_by("path")
-    treatments = (
-        TreatmentPage.objects.live()
-        .descendant_of(root)
-        .order_by("path")
-        .prefetch_related("brand_names", "routes")
-    )
-    nodes = {root.path: {"page": root, "categories": [], "treatments": []}}
-    for category in categories:
-        parent = nodes.get(category.path[: -category.steplen])
-        # Skipped: below an unpublished category, or behind a view restriction.
-        if parent is None or category.path.startswith(restricted):
-            continue
-        node = {"page": category, "categories": [], "treatments": []}
-        nodes[category.path] = node
-        parent["categories"].append(node)
-    for treatment in treatments:
-        parent = nodes.get(treatment.path[: -treatment.steplen])
-        if parent is not None and not treatment.path.startswith(restricted):
-            parent["treatments"].append(treatment)
-    for node in nodes.values():
-        node["entries"] = _entries_in_tree_order(node)
-    return nodes[root.path]
-
-
-def _entries_in_tree_order(node):
-    """A node's sub-categories and runs of treatments, in the editor's order.
-
-    Each entry is {"category": node} or {"treatments": [page, …]} (consecutive treatments
-    grouped, so a template can put each run in one list).
-    """
-    children = sorted(
-        [(child["page"].path, "category", child) for child in node["categories"]]
-        + [(page.path, "treatment", page) for page in node["treatments"]],
-        key=lambda child: child[0],
-    )
-    entries = []
-    for _path, kind, child in children:
-        if kind == "category":
-            entries.append({"category": child})
-        elif entries and "treatments" in entries[-1]:
-            entries[-1]["treatments"].append(child)
-        else:
-            entries.append({"treatments": [child]})
-    return entries

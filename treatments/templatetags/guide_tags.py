@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import Page
 
+from page_cache.shared import remember
 from treatments.models import TreatmentGuidePage
 
 register = template.Library()
@@ -16,7 +17,10 @@ def guide_page(context):
     request = context.get("request")
     cached = getattr(request, "_sps_guide_page", None) if request else None
     if cached is None:
-        cached = TreatmentGuidePage.objects.live().public().first() or False
+        cached = (
+            remember("guide_page", lambda: TreatmentGuidePage.objects.live().public().first())
+            or False
+        )
         if request is not None:
             request._sps_guide_page = cached
     return cached or None

@@ -1,0 +1,99 @@
+"""Lookups that every public page repeats, shared between requests until something changes.
+
+Finding a page costs Wagtail several queries before the page's own content is read: the site
+for the host name, the root page, the route, the view restrictions of the page and its
+ancestors. Their answers change only when something is published, unpublished, moved or
+deleted, made private, or when a site or setting is saved: exactly the events that move the
+page cache's generation on (page_cache.purge). Each answer kept here is tagged with the
+generation it was read under and is ignored once the generation moves, so nothing here is
+ever older than the page cache itself. An uncached render still reads the page's own content
+(its fields, brand names, routes, the lists it shows) from the database.
+
+When the cache is unreachable (Redis down), every lookup goes to the database.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+
+from page_cache.store import GENERATION_KEY, _new_generation
+
+
+def remember(name, build):
+    """`build()`, or its value from an earlier request under the current generation.
+
+    `name` must identify the answer completely (include the host, path or id it is for).
+    None is never kept, so a lookup that finds nothing asks again next time.
+    """
+    key = "page_cache:shared:" + hashlib.sha1(name.encode()).hexdigest()  # noqa: S324 - a key, not a secret
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:  # the cache is unreachable
+            return build()
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = build()
+    if value is not None:
+        cache.set(key, (generation, value), timeout=settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def site_for_request(request):
+    """Wagtail's `Site.find_for_request`, with the site's root page (as its specific class)."""
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    hostname = split_domain_port(request.get_host())[0]
+
+    def find():
+        site = Site._find_for_request(request)
+        if site is not None:
+            # Every route starts here; keep it with the site.
+            site.root_page.localized.specific  # noqa: B018
+        return site
+
+    return remember(f"site:{hostname}:{request.get_port()}", find)
+
+
+def restricted_paths():
+    """The tree paths of pages under a view restriction, and of their aliases (which share
+    their source page's restrictions): a page is public when its path starts with none.
+    """
+
+    def find():
+        from django.db.models import Q
+        from wagtail.models import Page, PageViewRestriction
+
+        page_ids = PageViewRestriction.objects.values_list("page_id", flat=True)
+        restricted = Page.objects.filter(Q(pk__in=page_ids) | Q(alias_of_id__in=page_ids))
+        return tuple(restricted.values_list("path", flat=True))
+
+    return remember("restricted_paths", find)
+
+
+class SharedViewRestrictionsMixin:
+    """For page models: Wagtail checks a page's view restrictions (two queries) before serving
+    it; a page under no restricted page has none, and that is known without a query.
+    """
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        if self.alias_of_id is None and not self.path.startswith(restricted_paths()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def public(pages):
+    """`pages.public()` (Wagtail's), without its query for the view restrictions."""
+    from django.db.models import Q
+
+    private = Q()
+    for path in restricted_paths():
+        private |= Q(path__startswith=path)
+    return pages.exclude(private) if private else pages
