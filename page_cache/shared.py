@@ -1,15 +1,18 @@
-"""Lookups that every public page repeats, shared between requests until something changes.
+"""What page renders read from the database, shared between requests until something changes.
 
-Finding a page costs Wagtail several queries before the page's own content is read: the site
-for the host name, the root page, the route, the view restrictions of the page and its
-ancestors. Their answers change only when something is published, unpublished, moved or
-deleted, made private, or when a site or setting is saved: exactly the events that move the
-page cache's generation on (page_cache.purge). Each answer kept here is tagged with the
-generation it was read under and is ignored once the generation moves, so nothing here is
-ever older than the page cache itself. An uncached render still reads the page's own content
-(its fields, brand names, routes, the lists it shows) from the database.
+A render reads the site for the host name, the root page, the page at the URL (as its
+specific class, with its brand names and routes), the view restrictions above it, its
+ancestors, the category tree it lists, the guide's settings. All of it changes only when
+something is published, unpublished, moved or deleted, made private, or when a site, a
+setting or another displayed model is saved: exactly the events that move the page cache's
+generation on (page_cache.purge). Each answer kept here is tagged with the generation it was
+read under and is ignored once the generation moves, so nothing here is ever older than the
+page cache itself. Drafts never come through here: previews render the revision.
 
-When the cache is unreachable (Redis down), every lookup goes to the database.
+So a render the page cache does not answer (a URL with other parameters, an editor who is
+logged in) runs the templates on objects from here, and only the first render after a publish
+reads the database. When the cache is unreachable (Redis down), or PAGE_CACHE_SHARED_LOOKUPS
+is False, every render reads the database.
 """
 
 import hashlib
@@ -26,6 +29,8 @@ def remember(name, build):
     `name` must identify the answer completely (include the host, path or id it is for).
     None is never kept, so a lookup that finds nothing asks again next time.
     """
+    if not settings.PAGE_CACHE_SHARED_LOOKUPS:
+        return build()
     key = "page_cache:shared:" + hashlib.sha1(name.encode()).hexdigest()  # noqa: S324 - a key, not a secret
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
@@ -67,11 +72,12 @@ def restricted_paths():
 
     def find():
         from django.db.models import Q
-        from wagtail.models import Page, PageViewRestriction
+        from wagtail.models import Page
 
-        page_ids = PageViewRestriction.objects.values_list("page_id", flat=True)
-        restricted = Page.objects.filter(Q(pk__in=page_ids) | Q(alias_of_id__in=page_ids))
-        return tuple(restricted.values_list("path", flat=True))
+        restricted = Page.objects.filter(
+            Q(view_restrictions__isnull=False) | Q(alias_of__view_restrictions__isnull=False)
+        )
+        return tuple(restricted.values_list("path", flat=True).distinct())
 
     return remember("restricted_paths", find)
 

@@ -7,7 +7,8 @@ Django view, with the seed guide and with 1,000 treatments; written to docs/PERF
 The load generator is wrk (Debian's), bounded in time, on loopback only. The database is
 PostgreSQL when DATABASE_URL names one (a fresh `sps_bench` database on that server), else a
 SQLite file. "cold" requests carry an unknown query parameter, which the page cache never
-serves, so every one is rendered; "warm" ones are served from the page cache.
+serves, so every one is rendered; "warm" ones are served from the page cache; "first" ones
+go to a second server that shares no lookups between requests.
 """
 
 import argparse
@@ -29,17 +30,25 @@ WRK = "/usr/bin/wrk"
 CONNECTIONS = 4
 GROWN = 1000
 
+# Queries of one render: "first" with every cache empty, "cold" once the lookups shared
+# between requests (page_cache.shared) are cached; both with the page cache bypassed.
 QUERY_COUNT = """
 import json
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+def count(url):
+    with CaptureQueriesContext(connection) as queries:
+        status = Client(HTTP_HOST="127.0.0.1").get(url).status_code
+    return len(queries) if status == 200 else None
+
 counts = {}
 for url in %r:
-    client = Client(HTTP_HOST="127.0.0.1")
-    with CaptureQueriesContext(connection) as queries:
-        status = client.get(url).status_code
-    counts[url] = len(queries) if status == 200 else None
+    target = url + ("&" if "?" in url else "?") + "bench=cold"
+    cache.clear()
+    counts[url] = {"first": count(target), "cold": count(target)}
 print(json.dumps(counts))
 """
 
@@ -70,18 +79,23 @@ def targets(base, treatment_url, has_glance):
     rows = [
         ("static file (ceiling)", css, ["-"]),
         ("bare Django view (floor)", "/bench/bare/", ["-"]),
-        ("home page", "/", ["cold", "warm"]),
-        ("guide overview", "/treatments/", ["cold", "warm"]),
-        ("treatment page", treatment_url, ["cold", "warm"]),
+        ("home page", "/", ["first", "cold", "warm"]),
+        ("guide overview", "/treatments/", ["first", "cold", "warm"]),
+        ("treatment page", treatment_url, ["first", "cold", "warm"]),
     ]
     if has_glance:
-        rows.append(("at-a-glance table", "/treatments/at-a-glance/", ["cold", "warm"]))
-    rows.append(("search query", "/search/?q=baclofen", ["uncached"]))
+        rows.append(("at-a-glance table", "/treatments/at-a-glance/", ["first", "cold", "warm"]))
+    rows.append(("search query", "/search/?q=baclofen", ["first", "uncached"]))
     return rows
 
 
 def measure(site, seconds, label, results):
     base = site.start_server(PORT)
+    # The same site with nothing shared between requests: every render is a first render,
+    # as right after a publish retired the page cache and the shared lookups.
+    site.env["PAGE_CACHE_SHARED_LOOKUPS"] = "false"
+    unshared = site.start_server(PORT + 1)
+    del site.env["PAGE_CACHE_SHARED_LOOKUPS"]
     try:
         treatment_url = "/treatments/symptomatic-relief/muscle-relaxants/baclofen/"
         has_glance = get(base + "/treatments/at-a-glance/").status == 200
@@ -90,12 +104,14 @@ def measure(site, seconds, label, results):
         counts = json.loads(site.shell(QUERY_COUNT % (page_urls,)).splitlines()[-1])
         for name, url, modes in rows:
             for mode in modes:
-                target = url + ("?bench=cold" if mode == "cold" else "")
-                get(base + target)  # first render, and a cache fill for "warm"
-                result = wrk(base + target, seconds)
-                result.update(
-                    page=name, url=url, mode=mode, guide=label, queries=counts.get(url, "-")
-                )
+                target = url + ("&" if "?" in url else "?") + "bench=cold"
+                if mode in ("warm", "-"):
+                    target = url
+                server = unshared if mode == "first" else base
+                get(server + target)  # first render, and a cache fill for "warm"
+                result = wrk(server + target, seconds)
+                queries = counts.get(url, {}).get("first" if mode == "first" else "cold", "-")
+                result.update(page=name, url=url, mode=mode, guide=label, queries=queries)
                 log(
                     f"{label:>16} {name:<26} {mode:<8} {result['rps']:8.0f}/s "
                     f"p50 {result['p50']:.1f} ms p99 {result['p99']:.1f} ms"
@@ -115,8 +131,12 @@ def write_report(results, seconds, database, path):
         f"connections for {seconds} s per row, on loopback, on a {os.cpu_count()}-core machine",
         f"({platform.machine()}, Python {platform.python_version()}) that also runs wrk.",
         "Ratios are requests per second relative to the bare Django view of the same run:",
-        "the framework's floor. *cold*: rendered on every request (the page cache bypassed);",
-        "*warm*: served by the page cache. Queries: per uncached render.",
+        "the framework's floor. *warm*: served by the page cache. *cold*: rendered on every",
+        "request (the page cache bypassed), with the lookups every page repeats (site, route,",
+        "view restrictions, ancestors, settings) shared between requests until the next",
+        "publish (page_cache.shared). *first*: rendered with nothing cached or shared at all,",
+        "as the first visitor after a publish gets it (`PAGE_CACHE_SHARED_LOOKUPS=false`).",
+        "Queries: per render in that mode.",
         "",
         "| guide | page | cache | req/s | p50 ms | p99 ms | × bare view | queries | errors |",
         "|---|---|---|---:|---:|---:|---:|---:|---:|",

@@ -1,7 +1,8 @@
 """Lookups shared between requests (page_cache.shared) never show what has since changed.
 
-Each test renders pages first, so the lookups are in the cache, then changes the guide the
-way an editor or moderator does, and checks what a visitor gets next. "?uncached=1" keeps
+Each test renders pages first, so the shared lookups (the site, the routed page, its
+ancestors, the lists, the settings) are in the cache, then changes the guide the way an
+editor or moderator does, and checks what a visitor gets next. "?uncached=1" keeps
 the page cache out of it: every visit renders.
 """
 
@@ -10,7 +11,12 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 from wagtail.models import Page, PageViewRestriction, Site
 
-from treatments.models import GuideSettings, TherapyCategoryPage, TreatmentPage
+from treatments.models import (
+    GuideSettings,
+    TherapyCategoryPage,
+    TreatmentBrandName,
+    TreatmentPage,
+)
 
 UNCACHED = "?uncached=1"
 
@@ -51,14 +57,15 @@ def test_a_treatment_made_private_asks_for_the_password_even_after_public_visits
     assert ">Baclofen<" not in visit("/treatments/").content.decode()
 
 
-def test_a_page_taken_offline_without_signals_is_still_not_served(baclofen):
-    """The shared route only says where to look: the page read must still be live there.
+def test_a_draft_shows_in_its_preview_but_never_in_the_shared_page(baclofen, admin_client):
+    assert "Draftbrandol" not in visit(baclofen.url).content.decode()
+    baclofen.brand_names.add(TreatmentBrandName(name="Draftbrandol"))
+    baclofen.save_revision()
 
-    (As when another app server's memory missed the purge: a bulk update sends no signal.)
-    """
-    assert visit(baclofen.url).status_code == 200
-    TreatmentPage.objects.filter(pk=baclofen.pk).update(live=False)
-    assert visit(baclofen.url).status_code == 404
+    preview = admin_client.get(f"/admin/pages/{baclofen.pk}/view_draft/")
+    assert "Draftbrandol" in preview.content.decode()
+    assert "Draftbrandol" not in visit(baclofen.url).content.decode()
+    assert "Draftbrandol" not in visit("/treatments/").content.decode()
 
 
 def test_new_settings_and_site_name_show_on_the_next_render(guide):
@@ -95,3 +102,30 @@ def test_pages_render_from_the_database_when_the_cache_keeps_nothing(guide, url,
     assert response.status_code == 200
     assert f">{heading}</h1>" in response.content.decode()
     assert cache.get("page_cache:generation") is None
+
+
+@override_settings(PAGE_CACHE_SHARED_LOOKUPS=False)
+def test_sharing_can_be_switched_off_and_every_render_reads_everything(baclofen):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert visit(baclofen.url).status_code == 200
+        counts.append(len(queries))
+    # Only Wagtail's own cache of site root paths still saves the second render a query.
+    assert counts[1] >= counts[0] - 1 > 3
+
+
+def test_an_alias_of_a_private_page_is_private_too(baclofen):
+    immunotherapies = TherapyCategoryPage.objects.get(slug="immunotherapies")
+    alias = baclofen.create_alias(parent=immunotherapies, update_slug="baclofen-alias")
+    assert visit(alias.url).status_code == 200
+
+    PageViewRestriction.objects.create(
+        page=baclofen, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+
+    assert 'name="password"' in visit(alias.url).content.decode()
+    assert "baclofen-alias" not in visit("/treatments/").content.decode()

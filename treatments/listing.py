@@ -9,7 +9,7 @@ and clusters) would cost seconds. The number of queries is fixed, whatever the g
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from page_cache.shared import restricted_paths
+from page_cache.shared import remember, restricted_paths
 
 
 @dataclass
@@ -25,26 +25,33 @@ class TreatmentEntry:
 
 
 def build_category_tree(root, request=None):
-    """The tree below `root` as nested nodes: {"page", "categories", "treatments", "entries"}.
+    """The tree below `root` as nested nodes: {"page", "url", "categories", "treatments",
+    "entries"}.
 
-    Five queries: categories, treatments, their brand names, their routes, and the routes.
+    Shared between requests until the next publish (page_cache.shared); built in five
+    queries: categories, treatments, their brand names, their routes, and the routes.
     """
+    # Every treatment is below `root`, so its URL is root's URL plus the rest of its path.
+    root_url = root.get_url(request) or ""
+    return remember(f"tree:{root.path}:{root_url}", lambda: _build_tree(root, root_url))
+
+
+def _build_tree(root, root_url):
     from treatments.models import TherapyCategoryPage, TreatmentPage
 
     restricted = restricted_paths()
-    nodes = {root.path: {"page": root, "categories": [], "treatments": []}}
+    nodes = {root.path: {"page": root, "url": root_url, "categories": [], "treatments": []}}
     categories = TherapyCategoryPage.objects.live().descendant_of(root).order_by("path")
     for category in categories:
         parent = nodes.get(category.path[: -category.steplen])
         # Skipped: below an unpublished category, or behind a view restriction.
         if parent is None or category.path.startswith(restricted):
             continue
-        node = {"page": category, "categories": [], "treatments": []}
+        url = root_url + category.url_path[len(root.url_path) :]
+        node = {"page": category, "url": url, "categories": [], "treatments": []}
         nodes[category.path] = node
         parent["categories"].append(node)
 
-    # Every treatment is below `root`, so its URL is root's URL plus the rest of its path.
-    root_url = root.get_url(request) or ""
     treatments = {}
     rows = (
         TreatmentPage.objects.live()

@@ -191,3 +191,6 @@ CACHES = {
     }
 }
 PAGE_CACHE_SECONDS = 600
+# Lookups every page repeats (site, route, view restrictions…) are shared between requests
+# until the next publish (page_cache.shared). False reads them afresh on every render.
+PAGE_CACHE_SHARED_LOOKUPS = True

@@ -134,7 +134,10 @@ class TreatmentGuidePage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["category_tree"] = build_category_tree(self, request)
-        context["guide_people"] = self.people.select_related("person")
+        people = self.people.select_related("person")
+        if not getattr(request, "is_preview", False):  # a preview shows the draft's people
+            people = remember(f"guide_people:{self.pk}", lambda: list(people))
+        context["guide_people"] = people
         return context
 
 
@@ -304,11 +307,13 @@ class TreatmentPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, 
     parent_page_types = ["treatments.TherapyCategoryPage"]
     subpage_types = []
     template = "treatments/treatment_page.html"
+    # Read by every render (facts, head tags, JSON-LD); fetched with the page when routed.
+    prefetch_for_serving = ("brand_names", "routes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The facts list, head tags and JSON-LD all read these: fetch them once.
-        prefetch_related_objects([self], "brand_names", "routes")
+        # No query when routing fetched them already (a preview has not).
+        prefetch_related_objects([self], *self.prefetch_for_serving)
         categories = [
             page for page in self.ancestors_below_root if isinstance(page, TherapyCategoryPage)
         ]

@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Page
 
-from page_cache.shared import remember
+from page_cache.shared import public, remember
 from treatments.models import TreatmentGuidePage
 
 register = template.Library()
@@ -18,7 +18,7 @@ def guide_page(context):
     cached = getattr(request, "_sps_guide_page", None) if request else None
     if cached is None:
         cached = (
-            remember("guide_page", lambda: TreatmentGuidePage.objects.live().public().first())
+            remember("guide_page", lambda: public(TreatmentGuidePage.objects.live()).first())
             or False
         )
         if request is not None:
