@@ -19,8 +19,11 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
 
-from page_cache.store import GENERATION_KEY, _new_generation
+from page_cache.store import GENERATION_KEY, start_generation
 
 
 def remember(name, build):
@@ -35,8 +38,7 @@ def remember(name, build):
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
+        generation = start_generation()
         if generation is None:  # the cache is unreachable
             return build()
     entry = found.get(key)
@@ -50,9 +52,6 @@ def remember(name, build):
 
 def site_for_request(request):
     """Wagtail's `Site.find_for_request`, with the site's root page (as its specific class)."""
-    from django.http.request import split_domain_port
-    from wagtail.models import Site
-
     hostname = split_domain_port(request.get_host())[0]
 
     def find():
@@ -71,9 +70,6 @@ def restricted_paths():
     """
 
     def find():
-        from django.db.models import Q
-        from wagtail.models import Page
-
         restricted = Page.objects.filter(
             Q(view_restrictions__isnull=False) | Q(alias_of__view_restrictions__isnull=False)
         )
@@ -88,8 +84,6 @@ class SharedViewRestrictionsMixin:
     """
 
     def get_view_restrictions(self):
-        from wagtail.models import PageViewRestriction
-
         if self.alias_of_id is None and not self.path.startswith(restricted_paths()):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
@@ -97,8 +91,6 @@ class SharedViewRestrictionsMixin:
 
 def public(pages):
     """`pages.public()` (Wagtail's), without its query for the view restrictions."""
-    from django.db.models import Q
-
     private = Q()
     for path in restricted_paths():
         private |= Q(path__startswith=path)

@@ -35,6 +35,12 @@ def _new_generation():
     return uuid.uuid4().hex
 
 
+def start_generation():
+    """The current generation, started if there is none; None if the cache is unreachable."""
+    cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+    return cache.get(GENERATION_KEY)
+
+
 def fetch(key):
     """The cached response for `key`, or None if absent or retired by a later publish."""
     found = cache.get_many([key, GENERATION_KEY])

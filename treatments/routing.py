@@ -3,7 +3,6 @@ levels down is found without a query once found before, instead of two queries p
 segment.
 """
 
-from django.db.models import prefetch_related_objects
 from wagtail.models import Page
 
 from page_cache.shared import remember
@@ -12,11 +11,11 @@ from page_cache.shared import remember
 class DirectRoutingMixin:
     """For the site's root page: finds the page a URL names by its url_path.
 
-    The live page at a path (as its specific class, with what every render of it reads
-    prefetched, see `prefetch_for_serving`) is shared between requests until the next
-    publish (page_cache.shared). A routable page's sub-URL (the guide's at-a-glance/) is
-    routed from the page one level up. Anything else (a page that is not live, a 404) falls
-    back to Wagtail's walk down the tree, so behaviour is unchanged.
+    The live page at a path, as its specific class and with what every render of it reads
+    already read (`prepare_for_serving` on the guide's pages), is shared between requests
+    until the next publish (page_cache.shared). A routable page's sub-URL (the guide's
+    at-a-glance/) is routed from the page one level up. Anything else (a page that is not
+    live, a 404) falls back to Wagtail's walk down the tree, so behaviour is unchanged.
     """
 
     def route(self, request, path_components):
@@ -37,8 +36,8 @@ class DirectRoutingMixin:
     def _live_page_at(url_path):
         def find():
             page = Page.objects.filter(url_path=url_path, live=True).specific().first()
-            if page is not None:
-                prefetch_related_objects([page], *getattr(page, "prefetch_for_serving", ()))
+            if hasattr(page, "prepare_for_serving"):
+                page.prepare_for_serving()
             return page
 
         return remember(f"page:{url_path}", find)

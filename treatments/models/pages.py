@@ -53,6 +53,10 @@ class ReviewedPageMixin(SharedViewRestrictionsMixin, models.Model):
             return None
         return MedicalReview.objects.filter(page_id=self.pk).order_by("-reviewed_at", "-pk").first()
 
+    def prepare_for_serving(self):
+        """Reads what every render shows, before routing shares the page (treatments.routing)."""
+        self.latest_medical_review  # noqa: B018
+
     @property
     def review_overdue(self):
         return self.next_review_due is not None and self.next_review_due < timezone.localdate()
@@ -307,19 +311,23 @@ class TreatmentPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, 
     parent_page_types = ["treatments.TherapyCategoryPage"]
     subpage_types = []
     template = "treatments/treatment_page.html"
-    # Read by every render (facts, head tags, JSON-LD); fetched with the page when routed.
-    prefetch_for_serving = ("brand_names", "routes")
+    # Read by every render: the facts list, head tags and JSON-LD.
+    shown_relations = ("brand_names", "routes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # No query when routing fetched them already (a preview has not).
-        prefetch_related_objects([self], *self.prefetch_for_serving)
+        # No query when routing prepared the page already (a preview has not).
+        prefetch_related_objects([self], *self.shown_relations)
         categories = [
             page for page in self.ancestors_below_root if isinstance(page, TherapyCategoryPage)
         ]
         context["categories"] = categories
         context["line_of_therapy"] = line_of_therapy_for(categories)
         return context
+
+    def prepare_for_serving(self):
+        super().prepare_for_serving()
+        prefetch_related_objects([self], *self.shown_relations)
 
     @property
     def brand_name_list(self):
