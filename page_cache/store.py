@@ -47,7 +47,7 @@ def fetch(key):
     entry = found.get(key)
     generation = found.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+        start_generation()
         return None
     if entry is None or entry["generation"] != generation:
         return None

@@ -31,13 +31,16 @@ def build_category_tree(root, request=None):
     Shared between requests until the next publish (page_cache.shared); built in five
     queries: categories, treatments, their brand names, their routes, and the routes.
     """
-    # Every treatment is below `root`, so its URL is root's URL plus the rest of its path.
     root_url = root.get_url(request) or ""
     return remember(f"tree:{root.path}:{root_url}", lambda: _build_tree(root, root_url))
 
 
 def _build_tree(root, root_url):
     from treatments.models import TherapyCategoryPage, TreatmentPage
+
+    def url_of(url_path):
+        # Everything listed is below `root`: its URL is root's plus the rest of its path.
+        return root_url + url_path[len(root.url_path) :]
 
     restricted = restricted_paths()
     nodes = {root.path: {"page": root, "url": root_url, "categories": [], "treatments": []}}
@@ -47,8 +50,12 @@ def _build_tree(root, root_url):
         # Skipped: below an unpublished category, or behind a view restriction.
         if parent is None or category.path.startswith(restricted):
             continue
-        url = root_url + category.url_path[len(root.url_path) :]
-        node = {"page": category, "url": url, "categories": [], "treatments": []}
+        node = {
+            "page": category,
+            "url": url_of(category.url_path),
+            "categories": [],
+            "treatments": [],
+        }
         nodes[category.path] = node
         parent["categories"].append(node)
 
@@ -62,7 +69,7 @@ def _build_tree(root, root_url):
     for pk, path, title, url_path in rows:
         parent = nodes.get(path[: -TreatmentPage.steplen])
         if parent is not None and not path.startswith(restricted):
-            entry = TreatmentEntry(pk, path, title, root_url + url_path[len(root.url_path) :])
+            entry = TreatmentEntry(pk, path, title, url_of(url_path))
             treatments[pk] = entry
             parent["treatments"].append(entry)
     _add_names_and_routes(treatments, root)
