@@ -5,6 +5,7 @@ import wagtail_factories
 
 from treatments.models import (
     AdministrationRoute,
+    MedicalReview,
     TherapyCategoryPage,
     TreatmentBrandName,
     TreatmentPage,
@@ -40,3 +41,20 @@ class TreatmentPageFactory(wagtail_factories.PageFactory):
         if extracted:
             self.routes.set(AdministrationRoute.objects.filter(slug__in=extracted))
             self.save()  # a ParentalManyToManyField is written on save
+
+
+def record_review(page, reviewed_at, next_review_due, reviewer_name="Test Reviewer", **fields):
+    """A medical review as an approval records it, without the workflow: the `MedicalReview`
+    and the review dates on the page row (see treatments.workflows.record_medical_review).
+    """
+    MedicalReview.objects.create(
+        page=page,
+        page_title=page.title,
+        reviewer_name=reviewer_name,
+        reviewed_at=reviewed_at,
+        next_review_due=next_review_due,
+        **fields,
+    )
+    type(page).objects.filter(pk=page.pk).update(
+        last_reviewed=reviewed_at.date(), next_review_due=next_review_due
+    )

@@ -11,8 +11,8 @@ from django.test import Client, override_settings
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import PageViewRestriction
 
-from tests.factories import TreatmentPageFactory
-from treatments.models import GuideSettings, MedicalReview, TherapyCategoryPage, TreatmentPage
+from tests.factories import TreatmentPageFactory, record_review
+from treatments.models import GuideSettings, TherapyCategoryPage, TreatmentPage
 
 HIT = "hit"
 
@@ -225,14 +225,8 @@ def test_queries_per_page_are_ten_or_fewer_and_do_not_grow_with_the_guide(guide,
     category = TherapyCategoryPage.objects.live().order_by("path").first()
     treatment = TreatmentPage.objects.live().order_by("path").first()
     for page in (category, treatment):  # reviewed, as every live page is
-        MedicalReview.objects.create(
-            page=page,
-            page_title=page.title,
-            reviewer_name="Test Reviewer",
-            next_review_due=datetime.date(2030, 1, 1),
-        )
-        page.last_reviewed = datetime.date(2026, 1, 1)
-        page.save(update_fields=["last_reviewed"])
+        reviewed_at = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+        record_review(page, reviewed_at, next_review_due=datetime.date(2030, 1, 1))
     url = {"category": category.url, "treatment": treatment.url}.get(path, path)
     # An unknown parameter: the page cache never answers, so every visit renders.
     uncached = url + ("&" if "?" in url else "?") + "uncached=1"

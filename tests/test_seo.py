@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests.factories import record_review
 from treatments.models import TherapyCategoryPage, TreatmentPage
-from treatments.models.reviews import MedicalReview
 
 PAGES = [
     "/",
@@ -138,18 +138,12 @@ def test_category_and_guide_pages_are_medical_web_pages_without_review_until_rev
 @pytest.mark.django_db
 def test_json_ld_has_last_reviewed_and_reviewed_by_after_a_medical_review(client, guide):
     baclofen = TreatmentPage.objects.get(slug="baclofen")
-    MedicalReview.objects.create(
-        page=baclofen,
-        page_title=baclofen.title,
-        reviewer_name="Test Reviewer",
-        reviewer_credentials="MD",
+    record_review(
+        baclofen,
         reviewed_at=datetime.datetime(2025, 3, 14, 10, 0, tzinfo=datetime.UTC),
         next_review_due=datetime.date(2026, 3, 14),
+        reviewer_credentials="MD",
         comment="Private note for editors",
-    )
-    # As an approval does: the page carries the dates of its latest review.
-    TreatmentPage.objects.filter(pk=baclofen.pk).update(
-        last_reviewed=datetime.date(2025, 3, 14), next_review_due=datetime.date(2026, 3, 14)
     )
     html = client.get(baclofen.url).content.decode()
     data = json_ld(client, baclofen.url)
