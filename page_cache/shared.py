@@ -16,6 +16,7 @@ is False, every render reads the database.
 """
 
 import hashlib
+import threading
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,29 +26,48 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from page_cache.store import GENERATION_KEY, start_generation
 
+# Answers already unpickled by this process, for the generation they were read under:
+# unpickling a page and its relations costs more than rendering some of its templates.
+# Shared between this process's threads, so what is kept here is only ever read.
+_LOCAL_LIMIT = 2000
+_local = {"generation": None, "answers": {}}
+_local_lock = threading.Lock()
+
 
 def remember(name, build):
     """`build()`, or its value from an earlier request under the current generation.
 
     `name` must identify the answer completely (include the host, path or id it is for).
-    None is never kept, so a lookup that finds nothing asks again next time.
+    None is never kept, so a lookup that finds nothing asks again next time. The value is
+    shared with other requests: callers must not change it.
     """
     if not settings.PAGE_CACHE_SHARED_LOOKUPS:
         return build()
+    generation = cache.get(GENERATION_KEY) or start_generation()
+    if generation is None:  # the cache is unreachable
+        return build()
+    local = _local
+    if local["generation"] == generation and name in local["answers"]:
+        return local["answers"][name]
     key = "page_cache:shared:" + hashlib.sha1(name.encode()).hexdigest()  # noqa: S324 - a key, not a secret
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        generation = start_generation()
-        if generation is None:  # the cache is unreachable
-            return build()
-    entry = found.get(key)
+    entry = cache.get(key)
     if entry is not None and entry[0] == generation:
-        return entry[1]
-    value = build()
-    if value is not None:
+        value = entry[1]
+    else:
+        value = build()
+        if value is None:
+            return None
         cache.set(key, (generation, value), timeout=settings.PAGE_CACHE_SECONDS)
+    _keep_locally(generation, name, value)
     return value
+
+
+def _keep_locally(generation, name, value):
+    global _local
+    with _local_lock:
+        if _local["generation"] != generation or len(_local["answers"]) >= _LOCAL_LIMIT:
+            _local = {"generation": generation, "answers": {}}
+        _local["answers"][name] = value
 
 
 def site_for_request(request):
