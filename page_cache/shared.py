@@ -105,7 +105,10 @@ class SharedViewRestrictionsMixin:
 
     def get_view_restrictions(self):
         if self.alias_of_id is None and not self.path.startswith(restricted_paths()):
-            return PageViewRestriction.objects.none()
+            restrictions = PageViewRestriction.objects.none()
+            # Known empty: iterating it (as Wagtail's check does) then compiles no SQL.
+            restrictions._result_cache = []
+            return restrictions
         return super().get_view_restrictions()
 
 

@@ -41,3 +41,15 @@ class DirectRoutingMixin:
             return page
 
         return remember(f"page:{url_path}", find)
+
+
+def page_url(page, request):
+    """`page.get_url(request)`, worked out once per request for each page: a render names
+    the guide's URL three times (header, breadcrumbs, the at-a-glance link).
+    """
+    if request is None:
+        return page.get_url()
+    urls = request.__dict__.setdefault("_sps_page_urls", {})
+    if page.pk not in urls:
+        urls[page.pk] = page.get_url(request)
+    return urls[page.pk]

@@ -94,7 +94,9 @@ def treatment(page, request=None):
 
 
 def page_url(page, request=None):
-    url = page.get_url(request)
+    from treatments.routing import page_url as relative_page_url
+
+    url = relative_page_url(page, request)
     if url and request is not None and url.startswith("/"):
         return request.build_absolute_uri(url)
     return url

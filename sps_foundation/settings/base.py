@@ -61,9 +61,21 @@ MIDDLEWARE = [
 ROOT_URLCONF = "sps_foundation.urls"
 
 TEMPLATES = [
+    # The public site: Jinja2 templates in templates/ (see sps_foundation/jinja2.py).
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "sps_foundation.jinja2.environment",
+            "extensions": [
+                "wagtail.jinja2tags.core",
+            ],
+        },
+    },
+    # The Wagtail admin and the apps' own templates.
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
