@@ -4,8 +4,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db.models import prefetch_related_objects
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from django.db.models import F, prefetch_related_objects
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
@@ -70,17 +71,24 @@ def ranked_page_ids(query):
     Names first: a partial-word match on a title, generic name, other name or brand name
     (“clonaz”, “valium”) is what a reader who types a name is looking for. Then whole-word
     matches anywhere in the text, with the search backend's own ranking.
+
+    Shared between requests until the next publish (page_cache.shared), which is also when
+    the search index changes: a result list is never older than the index.
     """
     terms = search_terms(query)
     if not terms:
-        return []
+        return ()
+    return remember(f"search:{terms}", lambda: _ranked_page_ids(terms))
+
+
+def _ranked_page_ids(terms):
     pages = searchable_pages()
     ids = []
     for results in (pages.autocomplete(terms), pages.search(terms)):
         for page in results[:MAX_RESULTS]:
             if page.pk not in ids:
                 ids.append(page.pk)
-    return ids[:MAX_RESULTS]
+    return tuple(ids[:MAX_RESULTS])
 
 
 @dataclass
@@ -93,7 +101,14 @@ class Result:
 
 
 def results_for(page_ids):
-    """Result rows for one page of ids, in that order, in a constant number of queries."""
+    """Result rows for one page of ids, in that order, in a constant number of queries;
+    shared between requests until the next publish (page_cache.shared).
+    """
+    key = "search-results:" + ",".join(str(pk) for pk in page_ids)
+    return remember(key, lambda: _results_for(page_ids))
+
+
+def _results_for(page_ids):
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
     treatments = [page for page in pages.values() if isinstance(page, TreatmentPage)]
     prefetch_related_objects(treatments, "brand_names", "routes")
@@ -137,8 +152,20 @@ def promotions_for(query, record_hit=True):
     """
     query_string = normalise_query_string(query)
     if record_hit:
-        Query.get(query_string).add_hit()
+        _record_hit(query_string)
     return remember(f"promotions:{query_string}", lambda: _visible_promotions(query_string))
+
+
+def _record_hit(query_string):
+    """Wagtail's `Query.get(query_string).add_hit()`, in one UPDATE once the query has been
+    searched for today (three queries, one of them a write, otherwise).
+    """
+    today = timezone.now().date()
+    counted = QueryDailyHits.objects.filter(query__query_string=query_string, date=today).update(
+        hits=F("hits") + 1
+    )
+    if not counted:
+        Query.get(query_string).add_hit(today)
 
 
 def _visible_promotions(query_string):
