@@ -194,7 +194,7 @@ QUERY_BUDGET = {
     "/treatments/": 0,
     "category": 0,
     "treatment": 0,
-    "/treatments/at-a-glance/": 1,
+    "/treatments/at-a-glance/": 0,
     "/search/?q=baclofen": 1,
 }
 # The same with nothing in the cache at all: the first render after a publish. (Pages

@@ -3,7 +3,11 @@ levels down is found without a query once found before, instead of two queries p
 segment.
 """
 
-from wagtail.models import Page
+from dataclasses import dataclass
+
+from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
 
 from page_cache.shared import remember
 
@@ -14,28 +18,32 @@ class DirectRoutingMixin:
     The live page at a path, as its specific class and with what every render of it reads
     already read (`prepare_for_serving` on the guide's pages), is shared between requests
     until the next publish (page_cache.shared). A routable page's sub-URL (the guide's
-    at-a-glance/) is routed from the page one level up. Anything else (a page that is not
-    live, a 404) falls back to Wagtail's walk down the tree, so behaviour is unchanged.
+    at-a-glance/) is found as such once and routed from that page, one level up. Anything
+    else (a page that is not live, a 404) falls back to Wagtail's walk down the tree, so
+    behaviour is unchanged.
     """
 
     def route(self, request, path_components):
         if path_components:
-            page = self._live_page_at(self._url_path_of(path_components))
-            if page is not None:
-                return page.route(request, [])
-            if len(path_components) > 1:
-                parent = self._live_page_at(self._url_path_of(path_components[:-1]))
-                if parent is not None:
-                    return parent.route(request, path_components[-1:])
+            found = self._live_page_at(path_components)
+            if isinstance(found, SubpageOf):
+                return found.page.route(request, path_components[-1:])
+            if found is not None:
+                return found.route(request, [])
         return super().route(request, path_components)
 
-    def _url_path_of(self, path_components):
-        return self.url_path + "/".join(path_components) + "/"
+    def _live_page_at(self, path_components):
+        url_path = self.url_path + "/".join(path_components) + "/"
 
-    @staticmethod
-    def _live_page_at(url_path):
         def find():
             page = Page.objects.filter(url_path=url_path, live=True).specific().first()
+            if page is None:
+                if len(path_components) < 2:
+                    return None
+                parent = self._live_page_at(path_components[:-1])
+                if _routes_subpage(parent, path_components[-1]):
+                    return SubpageOf(parent)
+                return None
             if hasattr(page, "prepare_for_serving"):
                 page.prepare_for_serving()
             return page
@@ -43,13 +51,38 @@ class DirectRoutingMixin:
         return remember(f"page:{url_path}", find)
 
 
+@dataclass(frozen=True)
+class SubpageOf:
+    """What is at a routable page's sub-URL: that page's own route."""
+
+    page: Page
+
+
+def _routes_subpage(page, component):
+    if not isinstance(page, RoutablePageMixin) or not page.live:
+        return False
+    try:
+        page.resolve_subpage(f"/{component}/")
+    except Http404:
+        return False
+    return True
+
+
 def page_url(page, request):
     """`page.get_url(request)`, worked out once per request for each page: a render names
-    the guide's URL three times (header, breadcrumbs, the at-a-glance link).
+    the guide's URL three times (header, breadcrumbs, the at-a-glance link). A page below
+    the request's site root (every page of the guide) has the root's URL plus the rest of
+    its path, as in the category tree (treatments.listing).
     """
     if request is None:
         return page.get_url()
     urls = request.__dict__.setdefault("_sps_page_urls", {})
     if page.pk not in urls:
-        urls[page.pk] = page.get_url(request)
+        site = Site.find_for_request(request)
+        root = site.root_page if site is not None else None
+        if root is not None and page.pk != root.pk and page.url_path.startswith(root.url_path):
+            root_url = page_url(root, request)
+            urls[page.pk] = root_url and root_url + page.url_path[len(root.url_path) :]
+        else:
+            urls[page.pk] = page.get_url(request)
     return urls[page.pk]
