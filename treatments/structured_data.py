@@ -85,7 +85,7 @@ def treatment(page, request=None):
         data["proprietaryName"] = brands
     if alternate_names:
         data["alternateName"] = alternate_names
-    routes = [route.name for route in page.routes.all()]
+    routes = page.route_name_list
     if routes:
         data["administrationRoute"] = routes
     if page.drug_class:

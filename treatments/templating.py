@@ -64,13 +64,23 @@ def page_meta(context):
 
 @pass_context
 def structured_data(context, page):
-    """The page's JSON-LD in a `<script type="application/ld+json">`, if it has any."""
+    """The page's JSON-LD in a `<script type="application/ld+json">`, if it has any.
+
+    Kept on the page object for the host it names: a page shared between requests
+    (treatments.routing) is a published version, and its JSON-LD changes only with it.
+    """
     builder = getattr(page, "structured_data", None)
     if builder is None:
         return ""
-    data = builder(context.get("request"))
-    # to_json_ld escapes <, > and & inside the JSON.
-    return Markup(f'<script type="application/ld+json">{to_json_ld(data)}</script>')  # noqa: S704
+    request = context.get("request")
+    host = (request.scheme, request.get_host()) if request is not None else None
+    scripts = page.__dict__.setdefault("_json_ld", {})
+    if host not in scripts:
+        # to_json_ld escapes <, > and & inside the JSON.
+        scripts[host] = Markup(  # noqa: S704
+            f'<script type="application/ld+json">{to_json_ld(builder(request))}</script>'
+        )
+    return scripts[host]
 
 
 @pass_context

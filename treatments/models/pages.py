@@ -329,9 +329,15 @@ class TreatmentPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, 
         super().prepare_for_serving()
         prefetch_related_objects([self], *self.shown_relations)
 
-    @property
+    # Cached: a render reads them in several places, and each read of a relation's manager
+    # costs more than the list. A page object is one version of the page.
+    @cached_property
     def brand_name_list(self):
         return [brand.name for brand in self.brand_names.all()]
+
+    @cached_property
+    def route_name_list(self):
+        return [route.name for route in self.routes.all()]
 
 
 def category_stating_line(categories):
