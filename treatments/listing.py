@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from page_cache.shared import remember, restricted_paths
+from treatments.routing import page_url
 
 
 @dataclass
@@ -31,7 +32,7 @@ def build_category_tree(root, request=None):
     Shared between requests until the next publish (page_cache.shared); built in five
     queries: categories, treatments, their brand names, their routes, and the routes.
     """
-    root_url = root.get_url(request) or ""
+    root_url = page_url(root, request) or ""
     return remember(f"tree:{root.path}:{root_url}", lambda: _build_tree(root, root_url))
 
 

@@ -138,9 +138,12 @@ class TreatmentGuidePage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["category_tree"] = build_category_tree(self, request)
-        people = self.people.select_related("person")
-        if not getattr(request, "is_preview", False):  # a preview shows the draft's people
-            people = remember(f"guide_people:{self.pk}", lambda: list(people))
+        if getattr(request, "is_preview", False):  # a preview shows the draft's people
+            people = self.people.select_related("person")
+        else:
+            people = remember(
+                f"guide_people:{self.pk}", lambda: list(self.people.select_related("person"))
+            )
         context["guide_people"] = people
         return context
 
