@@ -77,6 +77,20 @@ def test_guide_lists_treatments_and_sub_categories_in_the_seeds_order(guide, cli
     assert text.index("“First Line” Immunotherapies") < text.index("Intravenous immunoglobulins")
 
 
+def test_rich_text_shows_as_formatting_and_typed_text_as_typed(guide, client):
+    """Editors' rich text is markup; what anyone typed in a plain field is shown as text."""
+    overview = client.get("/treatments/").content.decode()
+    assert "<h2>Treatment is Focused on Relief from Symptoms</h2>" in overview
+    scig = client.get("/treatments/immunotherapies/first-line/scig/").content.decode()
+    assert '<div class="rich-text"><p>SCIG is another route of giving immunoglobulins.' in scig
+
+    category = TherapyCategoryPage.objects.get(slug="muscle-relaxants")
+    made_up = TreatmentPageFactory(parent=category, title="Test <b>bold</b> & co", slug="made-up")
+    page = client.get(made_up.url).content.decode()
+    assert "<h1>Test &lt;b&gt;bold&lt;/b&gt; &amp; co</h1>" in page
+    assert "<b>bold</b>" not in page
+
+
 def test_unpublished_treatment_is_not_listed_or_served(guide, client):
     rituximab = TreatmentPage.objects.get(slug="rituximab")
     rituximab.unpublish()
