@@ -16,6 +16,7 @@ from treatments.models import (
     TreatmentGuidePage,
     TreatmentPage,
 )
+from treatments.routing import page_url
 from treatments.seo import page_description
 
 MAX_QUERY_LENGTH = 200
@@ -93,31 +94,34 @@ def _ranked_page_ids(terms):
 
 @dataclass
 class Result:
-    page: object
+    """One row of the result list, as values: kept small, since rows are shared."""
+
+    title: str
+    url: str
     kind: str
     brands: list = field(default_factory=list)
-    category: object = None
+    category: str = ""
     description: str = ""
 
 
-def results_for(page_ids):
+def results_for(page_ids, request):
     """Result rows for one page of ids, in that order, in a constant number of queries;
     shared between requests until the next publish (page_cache.shared).
     """
-    key = "search-results:" + ",".join(str(pk) for pk in page_ids)
-    return remember(key, lambda: _results_for(page_ids))
+    key = f"search-results:{request.get_host()}:" + ",".join(str(pk) for pk in page_ids)
+    return remember(key, lambda: _results_for(page_ids, request))
 
 
-def _results_for(page_ids):
+def _results_for(page_ids, request):
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
     treatments = [page for page in pages.values() if isinstance(page, TreatmentPage)]
-    prefetch_related_objects(treatments, "brand_names", "routes")
+    prefetch_related_objects(treatments, "brand_names")
     parent_paths = {page.path[: -page.steplen] for page in pages.values()}
     parents = {
-        category.path: category
+        category.path: category.title
         for category in TherapyCategoryPage.objects.live()
         .filter(path__in=parent_paths)
-        .only("title", "path", "url_path")
+        .only("title", "path")
     }
     rows = []
     for pk in page_ids:
@@ -126,10 +130,11 @@ def _results_for(page_ids):
             continue
         rows.append(
             Result(
-                page=page,
+                title=page.title,
+                url=page_url(page, request),
                 kind=_kind(page),
                 brands=page.brand_name_list if isinstance(page, TreatmentPage) else [],
-                category=parents.get(page.path[: -page.steplen]),
+                category=parents.get(page.path[: -page.steplen], ""),
                 description=page_description(page),
             )
         )

@@ -57,7 +57,7 @@ def search(request):
         promotions=promotions_for(query, record_hit=requested == 1),
         paginator=paginator,
         results_page=results_page,
-        results=results_for(list(results_page.object_list)),
+        results=results_for(list(results_page.object_list), request),
         # Past the last page, show the last one and say so rather than fail.
         beyond_last_page=requested > paginator.num_pages and paginator.count > 0,
         previous_url=_page_url(query, results_page.previous_page_number())

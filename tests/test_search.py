@@ -58,7 +58,7 @@ def add_made_up_treatment(title, brands=(), routes=(), live=True):
 
 
 def result_titles(response):
-    return [result.page.title for result in response.context_data["results"]]
+    return [result.title for result in response.context_data["results"]]
 
 
 def search(client, query, **params):
