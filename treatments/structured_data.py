@@ -3,7 +3,7 @@
 Every guide page is a `MedicalWebPage` (with `lastReviewed` and `reviewedBy` when it has a
 medical review); a treatment page is also about a `Drug` or, for procedures and therapies,
 a `MedicalTherapy`. Pages call these builders from `structured_data()`; templates render
-the result with `{% structured_data page %}`.
+the result with `{{ structured_data(page) }}` (treatments.templating).
 """
 
 import datetime
