@@ -1,6 +1,6 @@
 """What the public templates ask of Python: the guide's index, head tags, JSON-LD, settings.
 
-Globals of the Jinja2 environment (sps_foundation.jinja2); each takes the template context.
+Globals of the Jinja2 environment (sps_foundation.jinja2); most take the template context.
 """
 
 from functools import cache
