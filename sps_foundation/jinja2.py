@@ -10,7 +10,6 @@ strings, so a Jinja2 copy of it would come out escaped.
 """
 
 from django.template.defaultfilters import date, pluralize
-from django.urls import reverse
 from jinja2 import Environment
 
 from treatments import templating
@@ -18,6 +17,6 @@ from treatments import templating
 
 def environment(**options):
     env = Environment(**options)  # noqa: S701 - Django's Jinja2 backend turns autoescape on
-    env.globals.update(url=reverse, **templating.GLOBALS)
+    env.globals.update(templating.GLOBALS)
     env.filters.update(date=date, pluralize=pluralize)
     return env

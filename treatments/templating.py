@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.templatetags.static import static as django_static
+from django.urls import get_script_prefix, get_urlconf, reverse
 from jinja2 import pass_context
 from markupsafe import Markup
 from wagtail.models import Page
@@ -84,12 +85,28 @@ def structured_data(context, page):
 
 
 @pass_context
-def routablepageurl(context, page, url_name, *args, **kwargs):
+def routablepageurl(context, page, url_name, *args):
     """A routable page's sub-URL (wagtail.contrib.routable_page's Django tag, for Jinja2)."""
     base_url = page_url(page, context["request"])
     if not base_url.endswith("/"):
         base_url += "/"
-    return base_url + page.reverse_subpage(url_name, args=args, kwargs=kwargs)
+    return base_url + _subpage_url(type(page), url_name, args)
+
+
+# URL patterns do not change while the process runs: each URL is reversed once.
+@cache
+def _subpage_url(page_class, url_name, args):
+    return page_class.get_resolver().reverse(url_name, *args)
+
+
+def url(name, *args):
+    """Django's `reverse`, once per URL conf and script prefix."""
+    return _reverse(get_urlconf(), get_script_prefix(), name, args)
+
+
+@cache
+def _reverse(urlconf, script_prefix, name, args):
+    return reverse(name, urlconf=urlconf, args=args or None)
 
 
 @pass_context
@@ -108,6 +125,8 @@ def static(path):
 def _forget_static_urls(*, setting, **kwargs):
     if setting in ("STATIC_URL", "STATIC_ROOT", "STORAGES"):  # tests switch storages
         static.cache_clear()
+    if setting == "ROOT_URLCONF":
+        _reverse.cache_clear()
 
 
 @pass_context
@@ -118,6 +137,7 @@ def guide_settings(context):
 
 
 GLOBALS = {
+    "url": url,
     "pageurl": pageurl,
     "static": static,
     "guide_page": guide_page,
