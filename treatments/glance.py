@@ -11,7 +11,9 @@ from urllib.parse import urlencode
 from django.template.response import TemplateResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from page_cache.shared import remember
 from treatments.listing import build_category_tree
+from treatments.routing import page_url
 
 SORTS = {
     "name": "treatment name",
@@ -20,6 +22,8 @@ SORTS = {
     "route": "how it is given",
 }
 DIRECTIONS = {"asc": "ascending", "desc": "descending"}
+# The GET parameters the table reads.
+PARAMETERS = ("category", "line", "route", "sort", "dir")
 NO_LINE = "none"
 
 
@@ -187,8 +191,14 @@ class AtAGlanceMixin(RoutablePageMixin):
 
     @path("at-a-glance/", name="at_a_glance")
     def at_a_glance(self, request):
-        glance = build_glance(build_category_tree(self, request), request.GET)
-        url = self.get_url(request) + self.reverse_subpage("at_a_glance")
+        tree = build_category_tree(self, request)
+        if any(request.GET.get(name) for name in PARAMETERS):
+            glance = build_glance(tree, request.GET)
+        else:
+            # The whole table, as most visitors see it, is shared like the tree it is built
+            # from (page_cache.shared).
+            glance = remember(f"glance:{self.path}:{tree['url']}", lambda: build_glance(tree, {}))
+        url = page_url(self, request) + self.reverse_subpage("at_a_glance")
         context = {
             "guide": self,
             "glance": glance,
