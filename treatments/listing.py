@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from page_cache.shared import remember, restricted_paths
-from treatments.routing import page_url
+from treatments.routing import page_url, url_below
 
 
 @dataclass
@@ -40,8 +40,7 @@ def _build_tree(root, root_url):
     from treatments.models import TherapyCategoryPage, TreatmentPage
 
     def url_of(url_path):
-        # Everything listed is below `root`: its URL is root's plus the rest of its path.
-        return root_url + url_path[len(root.url_path) :]
+        return url_below(root, root_url, url_path)  # everything listed is below `root`
 
     restricted = restricted_paths()
     nodes = {root.path: {"page": root, "url": root_url, "categories": [], "treatments": []}}

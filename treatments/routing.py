@@ -68,11 +68,17 @@ def _routes_subpage(page, component):
     return True
 
 
+def url_below(root, root_url, url_path):
+    """The URL of the page at `url_path` below `root`, whose URL is `root_url`: the root's URL
+    plus the rest of the path (the page routing would find there).
+    """
+    return root_url + url_path[len(root.url_path) :]
+
+
 def page_url(page, request):
     """`page.get_url(request)`, worked out once per request for each page: a render names
     the guide's URL three times (header, breadcrumbs, the at-a-glance link). A page below
-    the request's site root (every page of the guide) has the root's URL plus the rest of
-    its path, as in the category tree (treatments.listing).
+    the request's site root (every page of the guide) has a URL below the root's.
     """
     if request is None:
         return page.get_url()
@@ -82,7 +88,15 @@ def page_url(page, request):
         root = site.root_page if site is not None else None
         if root is not None and page.pk != root.pk and page.url_path.startswith(root.url_path):
             root_url = page_url(root, request)
-            urls[page.pk] = root_url and root_url + page.url_path[len(root.url_path) :]
+            urls[page.pk] = root_url and url_below(root, root_url, page.url_path)
         else:
             urls[page.pk] = page.get_url(request)
     return urls[page.pk]
+
+
+def full_page_url(page, request=None):
+    """`page_url`, absolute: for canonical links and JSON-LD."""
+    url = page_url(page, request)
+    if url and request is not None and url.startswith("/"):
+        return request.build_absolute_uri(url)
+    return url

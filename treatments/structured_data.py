@@ -12,6 +12,8 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import strip_tags
 
+from treatments.routing import full_page_url
+
 SCHEMA_CONTEXT = "https://schema.org"
 
 # Characters that could end a <script> element or start an HTML comment inside it.
@@ -44,7 +46,7 @@ def medical_web_page(page, request=None):
         "@context": SCHEMA_CONTEXT,
         "@type": "MedicalWebPage",
         "name": page.seo_title or page.title,
-        "url": page_url(page, request),
+        "url": full_page_url(page, request),
         "description": page_description(page),
         "inLanguage": "en",
     }
@@ -73,11 +75,11 @@ def treatment(page, request=None):
     """A `Drug` for medications, a `MedicalTherapy` for procedures and other therapies."""
     alternate_names = [name.strip() for name in page.also_known_as.split(",") if name.strip()]
     if page.kind != "medication":
-        data = {"@type": "MedicalTherapy", "name": page.title, "url": page_url(page, request)}
+        data = {"@type": "MedicalTherapy", "name": page.title, "url": full_page_url(page, request)}
         if alternate_names:
             data["alternateName"] = alternate_names
         return data
-    data = {"@type": "Drug", "name": page.title, "url": page_url(page, request)}
+    data = {"@type": "Drug", "name": page.title, "url": full_page_url(page, request)}
     if page.generic_name:
         data["nonProprietaryName"] = page.generic_name
     brands = page.brand_name_list
@@ -91,15 +93,6 @@ def treatment(page, request=None):
     if page.drug_class:
         data["drugClass"] = {"@type": "DrugClass", "name": strip_tags(page.drug_class)}
     return data
-
-
-def page_url(page, request=None):
-    from treatments.routing import page_url as relative_page_url
-
-    url = relative_page_url(page, request)
-    if url and request is not None and url.startswith("/"):
-        return request.build_absolute_uri(url)
-    return url
 
 
 def to_json_ld(data):

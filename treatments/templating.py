@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from page_cache.shared import public, remember
 from treatments.models import GuideSettings, TreatmentGuidePage
-from treatments.routing import page_url
+from treatments.routing import full_page_url, page_url
 from treatments.seo import SITE_DESCRIPTION, page_description
 from treatments.structured_data import to_json_ld
 
@@ -52,7 +52,7 @@ def page_meta(context):
         description = description or page_description(page)
         title = title or page.seo_title or page.title
         if canonical is None and request is not None:
-            canonical = request.build_absolute_uri(page_url(page, request))
+            canonical = full_page_url(page, request)
     return {
         "description": description or SITE_DESCRIPTION,
         "canonical_url": canonical,
