@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from tests.factories import TreatmentPageFactory, record_review
-from treatments.models import TherapyCategoryPage, TreatmentPage
+from treatments.models import TreatmentPage
 
 # An unknown parameter: the page cache never answers, so every visit renders.
 UNCACHED = "uncached=1"
@@ -74,4 +74,3 @@ def test_a_render_costs_the_same_few_queries_with_twenty_more_treatments(
     after = queries_of_a_render(url, django_assert_max_num_queries, BUDGET[kind])
 
     assert after == before, f"{url}: {before} queries with the seed, {after} with 20 more"
-    assert isinstance(category, TherapyCategoryPage)
