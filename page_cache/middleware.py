@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
-from page_cache import shared, store
+from page_cache import store
 
 # Set by the before_serve_page hook on a public Wagtail page (no view restriction, not a
 # preview): only such responses are cached. Search, the API and the admin never are.
@@ -35,8 +35,6 @@ class PageCacheMiddleware:
                 cached[STATUS_HEADER] = "hit"
                 return cached
 
-        # Rendered here: Wagtail finds the site through this attribute, without a query.
-        request._wagtail_site = shared.site_for_request(request)
         response = self.get_response(request)
 
         if getattr(request, CACHEABLE_PAGE, False):

@@ -10,13 +10,11 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from page_cache.shared import public, remember
 from treatments.models import (
     TherapyCategoryPage,
     TreatmentGuidePage,
     TreatmentPage,
 )
-from treatments.routing import page_url
 from treatments.seo import page_description
 
 MAX_QUERY_LENGTH = 200
@@ -63,7 +61,7 @@ def search_terms(query):
 
 def searchable_pages():
     """Live, public pages of the guide (the guide index, its categories and treatments)."""
-    return public(Page.objects.live()).type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+    return Page.objects.live().public().type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
 
 
 def ranked_page_ids(query):
@@ -72,17 +70,10 @@ def ranked_page_ids(query):
     Names first: a partial-word match on a title, generic name, other name or brand name
     (“clonaz”, “valium”) is what a reader who types a name is looking for. Then whole-word
     matches anywhere in the text, with the search backend's own ranking.
-
-    Shared between requests until the next publish (page_cache.shared), which is also when
-    the search index changes: a result list is never older than the index.
     """
     terms = search_terms(query)
     if not terms:
         return ()
-    return remember(f"search:{terms}", lambda: _ranked_page_ids(terms))
-
-
-def _ranked_page_ids(terms):
     pages = searchable_pages()
     ids = []
     for results in (pages.autocomplete(terms), pages.search(terms)):
@@ -94,7 +85,7 @@ def _ranked_page_ids(terms):
 
 @dataclass
 class Result:
-    """One row of the result list, as values: kept small, since rows are shared."""
+    """One row of the result list, as values."""
 
     title: str
     url: str
@@ -105,14 +96,7 @@ class Result:
 
 
 def results_for(page_ids, request):
-    """Result rows for one page of ids, in that order, in a constant number of queries;
-    shared between requests until the next publish (page_cache.shared).
-    """
-    key = f"search-results:{request.get_host()}:" + ",".join(str(pk) for pk in page_ids)
-    return remember(key, lambda: _results_for(page_ids, request))
-
-
-def _results_for(page_ids, request):
+    """Result rows for one page of ids, in that order, in a constant number of queries."""
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
     treatments = [page for page in pages.values() if isinstance(page, TreatmentPage)]
     prefetch_related_objects(treatments, "brand_names")
@@ -131,7 +115,7 @@ def _results_for(page_ids, request):
         rows.append(
             Result(
                 title=page.title,
-                url=page_url(page, request),
+                url=page.get_url(request),
                 kind=_kind(page),
                 brands=page.brand_name_list if isinstance(page, TreatmentPage) else [],
                 category=parents.get(page.path[: -page.steplen], ""),
@@ -152,13 +136,12 @@ def _kind(page):
 def promotions_for(query, record_hit=True):
     """Editors' promoted results for this query (wagtail.contrib.search_promotions).
 
-    The hit is counted for the admin's "popular searches"; the promotions themselves are
-    shared between requests (page_cache.shared: saving a promotion moves the cache on).
+    The hit is counted for the admin's "popular searches".
     """
     query_string = normalise_query_string(query)
     if record_hit:
         _record_hit(query_string)
-    return remember(f"promotions:{query_string}", lambda: _visible_promotions(query_string))
+    return _visible_promotions(query_string)
 
 
 def _record_hit(query_string):
@@ -181,7 +164,8 @@ def _visible_promotions(query_string):
     )
     # A promoted page that was unpublished or made private since is left out, like any draft.
     visible = set(
-        public(Page.objects.live())
+        Page.objects.live()
+        .public()
         .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
         .values_list("pk", flat=True)
     )

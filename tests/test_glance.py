@@ -18,7 +18,7 @@ URL = "/treatments/at-a-glance/"
 
 
 def row_titles(response):
-    return [row.treatment.title for row in response.context_data["glance"].rows]
+    return [row.treatment.title for row in response.context["glance"].rows]
 
 
 def body_rows(html):
@@ -125,7 +125,7 @@ def test_sorting_by_a_column_and_back(client, guide):
     assert row_titles(descending) == by_name[::-1]
     assert 'aria-sort="descending"' in descending.content.decode()
 
-    by_line = client.get(URL, {"sort": "line"}).context_data["glance"].rows
+    by_line = client.get(URL, {"sort": "line"}).context["glance"].rows
     lines = [row.line_value for row in by_line]
     assert lines == sorted(lines, key=lambda value: (value == "", value))
 

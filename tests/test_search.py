@@ -58,7 +58,7 @@ def add_made_up_treatment(title, brands=(), routes=(), live=True):
 
 
 def result_titles(response):
-    return [result.title for result in response.context_data["results"]]
+    return [result.title for result in response.context["results"]]
 
 
 def search(client, query, **params):
@@ -131,8 +131,8 @@ def test_results_are_paginated(client, guide):
         add_made_up_treatment(f"Testamide {number}")
     first = search(client, "testamide")
     second = search(client, "testamide", page=2)
-    assert len(first.context_data["results"]) == 10
-    assert len(second.context_data["results"]) == 2
+    assert len(first.context["results"]) == 10
+    assert len(second.context["results"]) == 2
     assert 'rel="next"' in first.content.decode()
     assert not set(result_titles(first)) & set(result_titles(second))
 
@@ -248,7 +248,7 @@ def test_editors_promoted_results_come_first(client, guide):
         query=Query.get("blood cleaning"), page=plex, description="Plasma exchange", sort_order=0
     )
     response = search(client, "Blood Cleaning")
-    promotions = response.context_data["promotions"]
+    promotions = response.context["promotions"]
     assert [pick.page.title for pick in promotions] == ["Plasma exchange (PLEX)"]
     html = response.content.decode()
     assert html.index("Recommended") < html.index("found")
@@ -259,7 +259,7 @@ def test_a_promoted_page_that_was_unpublished_is_not_shown(client, guide):
     plex = TreatmentPage.objects.get(slug="plasma-exchange")
     SearchPromotion.objects.create(query=Query.get("plex"), page=plex, sort_order=0)
     plex.unpublish()
-    assert search(client, "plex").context_data["promotions"] == []
+    assert search(client, "plex").context["promotions"] == []
 
 
 @pytest.mark.django_db

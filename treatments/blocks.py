@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.models import Page
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -42,13 +43,11 @@ class RelatedTreatmentsBlock(blocks.StructBlock):
         template = "components/related_treatments_block.html"
 
     def get_context(self, value, parent_context=None):
-        from treatments.models import TreatmentPage
-
         context = super().get_context(value, parent_context)
         chosen = [page for page in value["treatments"] if page]
         # Only treatments a visitor may open: live and not behind a view restriction.
         visible = set(
-            TreatmentPage.objects.filter(pk__in=[page.pk for page in chosen])
+            Page.objects.filter(pk__in=[page.pk for page in chosen])
             .live()
             .public()
             .values_list("pk", flat=True)

@@ -1,19 +1,16 @@
 """“At a glance”: every treatment of the guide in one table, filtered and sorted by GET parameters.
 
-Served by the guide page at `at-a-glance/` (a Wagtail routable page), so it needs no page
-of its own in the tree and works without JavaScript; every filter and sort is a plain link
-or form that can be bookmarked.
+The guide page serves the table's page at `at-a-glance/` (a Wagtail routable page), so it
+needs no page of its own in the tree; its template builds the table from here with the
+`at_a_glance_table` tag (treatments.templatetags.guide_tags). It works without JavaScript:
+every filter and sort is a plain link or form that can be bookmarked.
 """
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.template.response import TemplateResponse
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-
-from page_cache.shared import remember
-from treatments.listing import build_category_tree
-from treatments.routing import page_url
+from treatments.listing import CategoryNode, TreatmentEntry
+from treatments.models.pages import category_stating_line
 
 SORTS = {
     "name": "treatment name",
@@ -29,7 +26,9 @@ NO_LINE = "none"
 
 @dataclass
 class Row:
-    treatment: object
+    """One treatment of the table, with the chain of categories above it."""
+
+    treatment: TreatmentEntry
     categories: list
     brands: list
     routes: list
@@ -66,14 +65,22 @@ class Glance:
     def filtered(self):
         return any(self.selected.values())
 
+    @property
+    def sort_label(self):
+        return SORTS[self.sort]
 
-def rows_from_tree(node, ancestors=()):
+    @property
+    def direction_label(self):
+        return DIRECTIONS[self.direction]
+
+
+def rows_from_tree(node: CategoryNode, ancestors=()):
     """Every treatment below a node of `build_category_tree`, with its chain of categories."""
     rows = []
-    for treatment in node["treatments"]:
+    for treatment in node.treatments:
         rows.append(_row(treatment, list(ancestors)))
-    for child in node["categories"]:
-        rows.extend(rows_from_tree(child, (*ancestors, child["page"])))
+    for child in node.categories:
+        rows.extend(rows_from_tree(child, (*ancestors, child.page)))
     return rows
 
 
@@ -81,11 +88,9 @@ def _row(treatment, categories):
     row = Row(
         treatment=treatment,
         categories=categories,
-        brands=treatment.brand_name_list,
+        brands=treatment.brand_names,
         routes=treatment.routes,
     )
-    from treatments.models.pages import category_stating_line  # pages.py imports this module
-
     category = category_stating_line(categories)
     if category is not None:
         row.line_value = category.line_of_therapy
@@ -95,8 +100,8 @@ def _row(treatment, categories):
 
 def _category_options(node, depth=0):
     options = []
-    for child in node["categories"]:
-        page = child["page"]
+    for child in node.categories:
+        page = child.page
         # A dash per level shows nesting inside a <select>, which cannot be indented.
         options.append({"value": str(page.pk), "label": "– " * depth + page.title})
         options.extend(_category_options(child, depth + 1))
@@ -180,46 +185,3 @@ def build_glance(tree, params):
         column.url = "?" + urlencode({**filters, "sort": key, "dir": column.next_direction})
         glance.columns.append(column)
     return glance
-
-
-class AtAGlanceMixin(RoutablePageMixin):
-    """Adds the “At a glance” table to the guide index at `at-a-glance/`."""
-
-    @path("", name="index")
-    def index_route(self, request, *args, **kwargs):
-        return super().serve(request, *args, **kwargs)
-
-    @path("at-a-glance/", name="at_a_glance")
-    def at_a_glance(self, request):
-        tree = build_category_tree(self, request)
-        if any(request.GET.get(name) for name in PARAMETERS):
-            glance = build_glance(tree, request.GET)
-        else:
-            # The whole table, as most visitors see it, is shared like the tree it is built
-            # from (page_cache.shared).
-            glance = remember(f"glance:{self.path}:{tree['url']}", lambda: build_glance(tree, {}))
-        url = page_url(self, request) + self.reverse_subpage("at_a_glance")
-        context = {
-            "guide": self,
-            "glance": glance,
-            "sort_label": SORTS[glance.sort],
-            "direction_label": DIRECTIONS[glance.direction],
-            "meta_title": f"Treatments at a glance | {self.title}",
-            "meta_description": (
-                "Every treatment in the guide in one table: category, line of therapy, "
-                "how it is given and brand names."
-            ),
-            "canonical_url": request.build_absolute_uri(url),
-        }
-        return TemplateResponse(request, "treatments/at_a_glance.html", context)
-
-    def get_sitemap_urls(self, request=None):
-        urls = super().get_sitemap_urls(request)
-        if urls:
-            urls.append(
-                {
-                    "location": urls[0]["location"] + self.reverse_subpage("at_a_glance"),
-                    "lastmod": urls[0].get("lastmod"),
-                }
-            )
-        return urls

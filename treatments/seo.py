@@ -19,17 +19,7 @@ def _plain(text):
 
 
 def page_description(page):
-    """The page's search description, else its intro, else a summary of its own fields.
-
-    Kept on the page object: a render reads it twice (meta tags and JSON-LD), and a page
-    shared between requests (treatments.routing) is only ever a published version.
-    """
-    if "_description" not in page.__dict__:
-        page.__dict__["_description"] = _describe(page)
-    return page.__dict__["_description"]
-
-
-def _describe(page):
+    """The page's search description, else its intro, else a summary of its own fields."""
     text = _plain(getattr(page, "search_description", ""))
     if not text:
         text = _plain(getattr(page, "intro", ""))

@@ -2,8 +2,8 @@
 
 Every guide page is a `MedicalWebPage` (with `lastReviewed` and `reviewedBy` when it has a
 medical review); a treatment page is also about a `Drug` or, for procedures and therapies,
-a `MedicalTherapy`. Pages call these builders from `structured_data()`; templates render
-the result with `{{ structured_data(page) }}` (treatments.templating).
+a `MedicalTherapy`. Templates render it with `{% structured_data page %}`
+(treatments.templatetags.guide_tags).
 """
 
 import datetime
@@ -12,7 +12,8 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import strip_tags
 
-from treatments.routing import full_page_url
+from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
+from treatments.seo import page_description
 
 SCHEMA_CONTEXT = "https://schema.org"
 
@@ -20,11 +21,22 @@ SCHEMA_CONTEXT = "https://schema.org"
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-class StructuredDataMixin:
-    """Gives a guide page its JSON-LD; no fields, so no migration."""
+GUIDE_PAGE_TYPES = (TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
 
-    def structured_data(self, request=None):
-        return medical_web_page(self, request)
+
+def structured_data_for(page, request=None):
+    """The JSON-LD of a guide page, or None for any other page."""
+    if not isinstance(page, GUIDE_PAGE_TYPES):
+        return None
+    return medical_web_page(page, request)
+
+
+def absolute_url(page, request=None):
+    """The page's URL (Wagtail's `get_url`), absolute on the host the request names."""
+    url = page.get_url(request)
+    if url and request is not None and url.startswith("/"):
+        return request.build_absolute_uri(url)
+    return page.get_full_url(request) if url else url
 
 
 def latest_review(page):
@@ -40,13 +52,11 @@ def _as_date(value):
 
 def medical_web_page(page, request=None):
     """The `MedicalWebPage` describing `page`, with what it is about for treatments."""
-    from treatments.seo import page_description
-
     data = {
         "@context": SCHEMA_CONTEXT,
         "@type": "MedicalWebPage",
         "name": page.seo_title or page.title,
-        "url": full_page_url(page, request),
+        "url": absolute_url(page, request),
         "description": page_description(page),
         "inLanguage": "en",
     }
@@ -75,11 +85,11 @@ def treatment(page, request=None):
     """A `Drug` for medications, a `MedicalTherapy` for procedures and other therapies."""
     alternate_names = [name.strip() for name in page.also_known_as.split(",") if name.strip()]
     if page.kind != "medication":
-        data = {"@type": "MedicalTherapy", "name": page.title, "url": full_page_url(page, request)}
+        data = {"@type": "MedicalTherapy", "name": page.title, "url": absolute_url(page, request)}
         if alternate_names:
             data["alternateName"] = alternate_names
         return data
-    data = {"@type": "Drug", "name": page.title, "url": full_page_url(page, request)}
+    data = {"@type": "Drug", "name": page.title, "url": absolute_url(page, request)}
     if page.generic_name:
         data["nonProprietaryName"] = page.generic_name
     brands = page.brand_name_list

@@ -61,21 +61,10 @@ MIDDLEWARE = [
 ROOT_URLCONF = "sps_foundation.urls"
 
 TEMPLATES = [
-    # The public site: Jinja2 templates in templates/ (see sps_foundation/jinja2.py).
-    {
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": False,
-        "OPTIONS": {
-            "environment": "sps_foundation.jinja2.environment",
-            "extensions": [
-                "wagtail.jinja2tags.core",
-            ],
-        },
-    },
-    # The Wagtail admin and the apps' own templates.
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Site-wide templates (base.html, header, footer, error pages); each app has its own.
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -203,6 +192,3 @@ CACHES = {
     }
 }
 PAGE_CACHE_SECONDS = 600
-# Lookups every page repeats (site, route, view restrictions…) are shared between requests
-# until the next publish (page_cache.shared). False reads them afresh on every render.
-PAGE_CACHE_SHARED_LOOKUPS = True

@@ -79,7 +79,6 @@ if REDIS_URL:
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-PAGE_CACHE_SHARED_LOOKUPS = env.bool("PAGE_CACHE_SHARED_LOOKUPS", default=True)
 
 # A CDN in front of the site is purged on publish when its credentials are set.
 WAGTAILFRONTENDCACHE = {}

@@ -2,26 +2,23 @@
 
 from django import forms
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from page_cache.shared import SharedViewRestrictionsMixin, remember
 from treatments.blocks import RICH_TEXT_FEATURES, TreatmentBodyBlock
-from treatments.glance import AtAGlanceMixin
-from treatments.listing import build_category_tree
-from treatments.routing import DirectRoutingMixin
 from treatments.serializers import CreditedPersonSerializer, names_of
-from treatments.structured_data import StructuredDataMixin
 
 
-class ReviewedPageMixin(SharedViewRestrictionsMixin, models.Model):
+class ReviewedPageMixin(models.Model):
     """Dates of the latest medical review, kept on every guide page."""
 
     last_reviewed = models.DateField(null=True, blank=True, editable=False)
@@ -53,17 +50,13 @@ class ReviewedPageMixin(SharedViewRestrictionsMixin, models.Model):
             return None
         return MedicalReview.objects.filter(page_id=self.pk).order_by("-reviewed_at", "-pk").first()
 
-    def prepare_for_serving(self):
-        """Reads what every render shows, before routing shares the page (treatments.routing)."""
-        self.latest_medical_review  # noqa: B018
-
     @property
     def review_overdue(self):
         return self.next_review_due is not None and self.next_review_due < timezone.localdate()
 
 
 class GuideAncestryMixin:
-    """Gives a guide page's templates its ancestors once (breadcrumbs, categories, nav)."""
+    """Gives a guide page's templates its ancestors (breadcrumbs, categories, nav)."""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -72,29 +65,31 @@ class GuideAncestryMixin:
 
     @cached_property
     def ancestors_below_root(self):
-        """The guide down to the parent, as their specific classes. The home page (the site
-        root) is left out: it is always "/". Shared between requests (page_cache.shared);
-        two queries at most, whatever the depth.
+        """The live guide and categories above this page, top-down, as their specific classes.
+
+        The home page (the site root) is left out: it is always "/". Read through
+        `get_parent()`, which costs no query for a page that `Page.route` found (routing keeps
+        each parent it passed through on the child).
         """
-        return remember(f"ancestors:{self.path}", self._find_ancestors_below_root)
+        ancestors = []
+        page = self
+        while page.depth > 3:
+            page = page.get_parent().specific
+            ancestors.append(page)
+        return [ancestor for ancestor in reversed(ancestors) if ancestor.live]
 
-    def _find_ancestors_below_root(self):
-        step = self.steplen
-        guide_path, *category_paths = [
-            self.path[:end] for end in range(3 * step, len(self.path), step)
-        ] or [None]
-        if guide_path is None:
-            return []
-        # The tree rules put the guide at depth 3 and only categories between it and here.
-        ancestors = list(TreatmentGuidePage.objects.live().filter(path=guide_path))
-        if category_paths:
-            ancestors += (
-                TherapyCategoryPage.objects.live().filter(path__in=category_paths).order_by("path")
-            )
-        return ancestors
+    def get_view_restrictions(self):
+        """Wagtail's rule (the restrictions of this page and its ancestors, an alias's being
+        those of its source page) in one query: the ancestors are known from the tree path.
+        """
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        chain = Page.objects.filter(path__in=paths)
+        return PageViewRestriction.objects.filter(
+            Q(page__in=chain.filter(alias_of__isnull=True)) | Q(page__in=chain.values("alias_of"))
+        )
 
 
-class HomePage(DirectRoutingMixin, SharedViewRestrictionsMixin, Page):
+class HomePage(Page):
     """The site root: a short welcome and the way into the guide."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -108,10 +103,11 @@ class HomePage(DirectRoutingMixin, SharedViewRestrictionsMixin, Page):
     template = "treatments/home_page.html"
 
 
-class TreatmentGuidePage(
-    GuideAncestryMixin, AtAGlanceMixin, StructuredDataMixin, ReviewedPageMixin, Page
-):
-    """The one guide index: the seed's introduction and every category with its treatments."""
+class TreatmentGuidePage(RoutablePageMixin, GuideAncestryMixin, ReviewedPageMixin, Page):
+    """The one guide index: the seed's introduction and every category with its treatments.
+
+    It also serves "Treatments at a glance", every treatment in one table, at `at-a-glance/`.
+    """
 
     subtitle = models.CharField(max_length=255, blank=True)
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -137,15 +133,36 @@ class TreatmentGuidePage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["category_tree"] = build_category_tree(self, request)
-        if getattr(request, "is_preview", False):  # a preview shows the draft's people
-            people = self.people.select_related("person")
-        else:
-            people = remember(
-                f"guide_people:{self.pk}", lambda: list(self.people.select_related("person"))
-            )
-        context["guide_people"] = people
+        context["guide_people"] = self.people.select_related("person")
         return context
+
+    @path("at-a-glance/", name="at_a_glance")
+    def at_a_glance(self, request):
+        """The table's page; the template builds the table (treatments.glance) from the GET
+        parameters with the `at_a_glance_table` tag.
+        """
+        url = self.get_url(request) + self.reverse_subpage("at_a_glance")
+        context = {
+            "guide": self,
+            "meta_title": f"Treatments at a glance | {self.title}",
+            "meta_description": (
+                "Every treatment in the guide in one table: category, line of therapy, "
+                "how it is given and brand names."
+            ),
+            "canonical_url": request.build_absolute_uri(url),
+        }
+        return TemplateResponse(request, "treatments/at_a_glance.html", context)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append(
+                {
+                    "location": urls[0]["location"] + self.reverse_subpage("at_a_glance"),
+                    "lastmod": urls[0].get("lastmod"),
+                }
+            )
+        return urls
 
 
 class GuidePerson(Orderable):
@@ -176,7 +193,7 @@ class LineOfTherapy(models.TextChoices):
     SECOND = "second", "Second line"
 
 
-class TherapyCategoryPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, Page):
+class TherapyCategoryPage(GuideAncestryMixin, ReviewedPageMixin, Page):
     """A group of treatments; categories nest (Immunotherapies → First line)."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -208,11 +225,6 @@ class TherapyCategoryPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageM
     class Meta:
         verbose_name = "therapy category page"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["category_tree"] = build_category_tree(self, request)
-        return context
-
 
 class AdministrationRoute(models.Model):
     """How a treatment is given: oral, intravenous, intrathecal pump…"""
@@ -236,7 +248,7 @@ class TreatmentKind(models.TextChoices):
     THERAPY = "therapy", "Therapy"
 
 
-class TreatmentPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, Page):
+class TreatmentPage(GuideAncestryMixin, ReviewedPageMixin, Page):
     """One treatment: its names, how it is given, what it targets, its cautions."""
 
     generic_name = models.CharField(max_length=200, blank=True)
@@ -314,13 +326,11 @@ class TreatmentPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, 
     parent_page_types = ["treatments.TherapyCategoryPage"]
     subpage_types = []
     template = "treatments/treatment_page.html"
-    # Read by every render: the facts list, head tags and JSON-LD.
-    shown_relations = ("brand_names", "routes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # No query when routing prepared the page already (a preview has not).
-        prefetch_related_objects([self], *self.shown_relations)
+        # Read by the facts list, the head tags and the JSON-LD: once each.
+        prefetch_related_objects([self], "brand_names", "routes")
         categories = [
             page for page in self.ancestors_below_root if isinstance(page, TherapyCategoryPage)
         ]
@@ -328,12 +338,7 @@ class TreatmentPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, 
         context["line_of_therapy"] = line_of_therapy_for(categories)
         return context
 
-    def prepare_for_serving(self):
-        super().prepare_for_serving()
-        prefetch_related_objects([self], *self.shown_relations)
-
-    # Cached: a render reads them in several places, and each read of a relation's manager
-    # costs more than the list. A page object is one version of the page.
+    # A render reads them in several places (facts, description, JSON-LD).
     @cached_property
     def brand_name_list(self):
         return [brand.name for brand in self.brand_names.all()]

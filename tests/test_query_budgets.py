@@ -1,0 +1,76 @@
+"""Queries per uncached render: at most 15 for every page type, whatever the guide's size.
+
+Each count is of a second render (the first fills Wagtail's own cache of the sites' root
+paths and, for a search, records the query for the admin's "popular searches").
+"""
+
+import datetime
+
+import pytest
+from django.test import Client
+
+from tests.factories import TreatmentPageFactory, record_review
+from treatments.models import TreatmentPage
+
+# An unknown parameter: the page cache never answers, so every visit renders.
+UNCACHED = "uncached=1"
+# Search counts the hit for "popular searches" in one UPDATE; a 404 asks for redirects.
+BUDGET = {
+    "home": 7,
+    "guide": 11,
+    # Wagtail's routing reads two rows per level of the tree: a deeper category costs more.
+    "category": 15,
+    "treatment": 15,
+    "at a glance": 11,
+    "search": 14,
+    "not found": 10,
+}
+
+
+def deepest_treatment():
+    return TreatmentPage.objects.live().order_by("-depth", "path").first()
+
+
+def urls():
+    treatment = deepest_treatment()
+    return {
+        "home": "/",
+        "guide": "/treatments/",
+        "category": treatment.get_parent().url,
+        "treatment": treatment.url,
+        "at a glance": "/treatments/at-a-glance/",
+        "search": "/search/?q=baclofen",
+        "not found": "/treatments/no-such-treatment/",
+    }
+
+
+def queries_of_a_render(url, django_assert_max_num_queries, budget):
+    uncached = url + ("&" if "?" in url else "?") + UNCACHED
+    assert Client().get(uncached).status_code in (200, 404)
+    with django_assert_max_num_queries(budget) as captured:
+        assert Client().get(uncached).status_code in (200, 404)
+    return len(captured)
+
+
+@pytest.mark.parametrize("kind", list(BUDGET))
+def test_a_render_costs_the_same_few_queries_with_twenty_more_treatments(
+    guide, kind, django_assert_max_num_queries
+):
+    treatment = deepest_treatment()
+    category = treatment.get_parent().specific
+    for page in (category, treatment):  # reviewed, as every live page is
+        reviewed_at = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+        record_review(page, reviewed_at, next_review_due=datetime.date(2030, 1, 1))
+    url = urls()[kind]
+
+    before = queries_of_a_render(url, django_assert_max_num_queries, BUDGET[kind])
+    for n in range(20):
+        TreatmentPageFactory(
+            parent=category,
+            title=f"Extra treatment {n}",
+            brands=["Brand"],
+            route_slugs=["oral"],
+        )
+    after = queries_of_a_render(url, django_assert_max_num_queries, BUDGET[kind])
+
+    assert after == before, f"{url}: {before} queries with the seed, {after} with 20 more"

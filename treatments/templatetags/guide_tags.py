@@ -1,0 +1,85 @@
+"""What the public templates ask of Python: the guide index, head tags, JSON-LD, the lists."""
+
+from django import template
+from django.conf import settings
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+from treatments.glance import build_glance
+from treatments.listing import build_category_tree, visible_to_visitors
+from treatments.models import TreatmentGuidePage
+from treatments.seo import SITE_DESCRIPTION, page_description
+from treatments.structured_data import absolute_url, structured_data_for, to_json_ld
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def guide_page(context):
+    """The live guide index: from the page's ancestry when it is in the guide, else looked up
+    (once per request: the header and the page's own content both ask).
+    """
+    page = context.get("page")
+    for candidate in [*(context.get("ancestors") or ()), page, context.get("guide")]:
+        if isinstance(candidate, TreatmentGuidePage):
+            return candidate
+    request = context.get("request")
+    found = getattr(request, "_guide_page", None)
+    if found is None:
+        found = TreatmentGuidePage.objects.filter(visible_to_visitors()).first() or False
+        if request is not None:
+            request._guide_page = found
+    return found or None
+
+
+@register.inclusion_tag("components/page_meta.html", takes_context=True)
+def page_meta(context):
+    """Description, canonical URL and Open Graph tags from the page, or from the view's context."""
+    request = context.get("request")
+    page = context.get("page")
+    description = context.get("meta_description")
+    canonical = context.get("canonical_url")
+    title = context.get("meta_title")
+    if isinstance(page, Page):
+        description = description or page_description(page)
+        title = title or page.seo_title or page.title
+        if canonical is None and request is not None:
+            canonical = absolute_url(page, request)
+    return {
+        "request": request,
+        "page": page,
+        "description": description or SITE_DESCRIPTION,
+        "canonical_url": canonical,
+        "title": title or settings.WAGTAIL_SITE_NAME,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "og_type": "article" if hasattr(page, "generic_name") else "website",
+        "noindex": context.get("noindex", False),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page):
+    """The page's JSON-LD in a `<script type="application/ld+json">`, if it has any."""
+    data = structured_data_for(page, context.get("request"))
+    if data is None:
+        return ""
+    return mark_safe(  # noqa: S308 - to_json_ld escapes <, > and & inside the JSON
+        f'<script type="application/ld+json">{to_json_ld(data)}</script>'
+    )
+
+
+@register.simple_tag(takes_context=True)
+def category_tree(context, page):
+    """The live, public categories and treatments below `page` (treatments.listing)."""
+    return build_category_tree(page, context.get("request"))
+
+
+@register.inclusion_tag("components/at_a_glance_table.html", takes_context=True)
+def at_a_glance_table(context, guide):
+    """The filters and the table of every treatment, for the request's GET parameters."""
+    request = context["request"]
+    return {
+        "request": request,
+        "guide": guide,
+        "glance": build_glance(build_category_tree(guide, request, with_routes=True), request.GET),
+    }
