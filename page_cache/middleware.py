@@ -25,6 +25,8 @@ def is_anonymous_visitor(request):
 def lookup(request):
     """(cached response or None, key to store a render under or None); sets the request's
     generation, read before anything is rendered."""
+    if sites.has_other_parameters(request):
+        return None, None
     known = sites.known_sites()
     if not known.sites:
         known = sites.read_sites(store.current_generation())

@@ -101,11 +101,15 @@ def request_port(request):
         return None
 
 
+def has_other_parameters(request):
+    """True when the query string has a parameter that may change the page."""
+    return any(not name.startswith(IGNORED_PARAMETERS) for name in request.GET)
+
+
 def page_key(request, known):
     """The entry's key for `request` under `known` sites, or None if it must not be cached."""
-    for name in request.GET:
-        if not name.startswith(IGNORED_PARAMETERS):
-            return None
+    if has_other_parameters(request):
+        return None
     hostname, header_port = split_domain_port(request.get_host())
     port = request_port(request)
     if header_port and (port is None or header_port != str(port)):
