@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 ALIAS = "pages"
 GENERATION_KEY = "page_cache:generation"
 RETRY_SECONDS = 0.5
-EXIT_RETRY_SECONDS = 5
+EXIT_RETRY_SECONDS = 15
 # Headers never replayed from an entry: they belong to the response they came with.
 UNSTORED_HEADERS = ("set-cookie", "content-length", "x-page-cache")
 
