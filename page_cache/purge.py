@@ -107,9 +107,10 @@ def retire(reason, page=None):
     """Retires the page cache now and after the transaction commits; purges the CDN for
     `page` after the commit."""
     store.retire_all(reason)
-    pending = [func for _, func, _ in connection.run_on_commit]
-    if _retire_after_commit not in pending:
-        transaction.on_commit(_retire_after_commit, robust=True)
+    if connection.in_atomic_block:
+        pending = [func for _, func, _ in connection.run_on_commit]
+        if _retire_after_commit not in pending:
+            transaction.on_commit(_retire_after_commit, robust=True)
     if page is not None:
         transaction.on_commit(lambda: purge_cdn(page), robust=True)
 
