@@ -85,7 +85,12 @@ def test_a_published_title_shows_in_the_header_and_breadcrumbs_of_other_pages(ba
     assert "The SPS treatment guide, renamed" in visit(baclofen.url).content.decode()
 
 
-@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+@override_settings(
+    CACHES={
+        alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        for alias in ("default", "pages")
+    }
+)
 @pytest.mark.parametrize(
     "url, heading",
     [
