@@ -282,3 +282,29 @@ def test_a_moderator_unpublishing_a_category_takes_down_everything_under_it(
         assert f'href="{page.url}"' not in visit(f"/search/?q={page.title}").content.decode()
         last = PageLogEntry.objects.filter(page=page, action="wagtail.unpublish").latest("pk")
         assert last.user == moderator
+
+
+def test_a_treatment_moved_or_deleted_in_the_admin_leaves_no_cached_trace(
+    treatment, admin_client, django_capture_on_commit_callbacks
+):
+    source = treatment.get_parent()
+    target = TherapyCategoryPage.objects.live().exclude(pk=source.pk).order_by("path").last()
+    for url in (treatment.url, source.url, target.url):
+        visit(url)
+        assert visit(url)["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moved = admin_client.post(
+            reverse("wagtailadmin_pages:move_confirm", args=[treatment.pk, target.pk])
+        )
+    assert moved.status_code == 302
+    treatment = TreatmentPage.objects.get(pk=treatment.pk)
+    assert f'href="{treatment.url}"' in visit(target.url).content.decode()
+    assert f'href="{treatment.url}"' not in visit(source.url).content.decode()
+
+    visit(treatment.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        deleted = admin_client.post(reverse("wagtailadmin_pages:delete", args=[treatment.pk]))
+    assert deleted.status_code == 302
+    assert visit(treatment.url).status_code == 404
+    assert f'href="{treatment.url}"' not in visit(target.url).content.decode()
