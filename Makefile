@@ -30,11 +30,15 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 # Production: gunicorn with production settings. Needs SECRET_KEY, ALLOWED_HOSTS and
-# DATABASE_URL in the environment (see README, "Production settings").
+# DATABASE_URL in the environment (see README, "Production settings"). The cache table
+# (used when REDIS_URL is unset) comes first; each deploy retires the page cache.
+PROD := DJANGO_SETTINGS_MODULE=sps_foundation.settings.production
 serve-prod: $(STAMP)
-	DJANGO_SETTINGS_MODULE=sps_foundation.settings.production $(BIN)/python manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=sps_foundation.settings.production $(BIN)/python manage.py collectstatic --noinput -v0
-	DJANGO_SETTINGS_MODULE=sps_foundation.settings.production $(BIN)/gunicorn -c sps_foundation/gunicorn.conf.py sps_foundation.wsgi:application
+	$(PROD) $(BIN)/python manage.py createcachetable
+	$(PROD) $(BIN)/python manage.py migrate --noinput
+	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD) $(BIN)/python manage.py clear_page_cache
+	$(PROD) $(BIN)/gunicorn -c sps_foundation/gunicorn.conf.py sps_foundation.wsgi:application
 
 # Benchmark under gunicorn + wrk on loopback; writes docs/PERFORMANCE.md.
 bench: $(STAMP)

@@ -1,11 +1,12 @@
-"""Serves anonymous visitors' public pages from the cache, before the database is touched."""
+"""Serves anonymous visitors' public pages from the cache, before the database is touched, and
+says in Cache-Control who else may keep a response."""
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
-from page_cache import store
+from page_cache import sites, store
 
-# Set by the before_serve_page hook on a public Wagtail page (no view restriction, not a
+# Set by the on_serve_page hook on a public Wagtail page (no view restriction, not a
 # preview): only such responses are cached. Search, the API and the admin never are.
 CACHEABLE_PAGE = "page_cache_cacheable"
 STATUS_HEADER = "X-Page-Cache"
@@ -21,36 +22,59 @@ def is_anonymous_visitor(request):
     )
 
 
+def lookup(request):
+    """(cached response or None, key to store a render under or None); sets the request's
+    generation, read before anything is rendered."""
+    if sites.has_other_parameters(request):
+        return None, None
+    known = sites.known_sites()
+    if not known.sites:
+        known = sites.read_sites(store.current_generation())
+    key = sites.page_key(request, known)
+    if key is None:
+        return None, None
+    response, generation = store.read(key)
+    request.page_cache_generation = generation
+    if generation is not None and generation != known.generation:
+        # Something changed since this process read the sites (a Site, maybe).
+        key_before = key
+        key = sites.page_key(request, sites.read_sites(generation))
+        if key != key_before:
+            response = None
+    return response, key
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        anonymous = is_anonymous_visitor(request)
         key = None
-        if request.method in ("GET", "HEAD") and is_anonymous_visitor(request):
-            key = store.cache_key(request)
-        if key is not None:
-            cached = store.fetch(key)
+        if request.method in ("GET", "HEAD") and anonymous:
+            cached, key = lookup(request)
             if cached is not None:
                 cached[STATUS_HEADER] = "hit"
                 return cached
 
         response = self.get_response(request)
 
-        if getattr(request, CACHEABLE_PAGE, False):
-            if key is not None and self._can_store(response):
-                # Browsers revalidate; a CDN may keep the page while purges reach it.
-                cdn_seconds = (
-                    settings.PAGE_CACHE_SECONDS
-                    if getattr(settings, "WAGTAILFRONTENDCACHE", None)
-                    else 0
-                )
-                patch_cache_control(response, public=True, max_age=0, s_maxage=cdn_seconds)
-                store.store(key, response)
-                response[STATUS_HEADER] = "miss"
-            else:
-                # A page for an editor or with unknown parameters: no shared cache may keep it.
-                patch_cache_control(response, private=True, no_cache=True)
+        if (
+            key is not None
+            and getattr(request, CACHEABLE_PAGE, False)
+            and self._can_store(response)
+        ):
+            # Browsers revalidate; an HTTP cache in front may keep the page, and is purged.
+            patch_cache_control(
+                response, public=True, max_age=0, s_maxage=settings.HTTP_CACHE_SECONDS
+            )
+            if request.method == "GET":
+                store.store(key, response, getattr(request, "page_cache_generation", None))
+            response[STATUS_HEADER] = "miss"
+        elif not anonymous or "Cache-Control" not in response:
+            # An editor's view, a preview, search, a page with other parameters, an error:
+            # nobody but this browser may keep it, and only to revalidate.
+            patch_cache_control(response, private=True, no_cache=True)
         return response
 
     @staticmethod

@@ -1,36 +1,70 @@
-"""Purges cached pages when what they show changes: on publish, unpublish, move and delete
-of any page, on a change of its privacy, and on saving the snippets and settings that
-pages display.
+"""Retires cached pages when what they show changes, after the change commits: on publish,
+unpublish, move and delete of any page, on a change of its privacy, and on saving or deleting
+any other content (snippets, settings, images, documents, sites, redirects, promotions and
+every model of the site's own apps). Only bookkeeping that changes without changing what a
+reader sees is left out (BOOKKEEPING): draft revisions, logs, workflow states, sessions,
+logins, search statistics, renditions.
 
-The local page cache (memory or Redis) is retired whole (see page_cache.store). A CDN, when
-one is configured through WAGTAILFRONTENDCACHE, is purged by URL: the page itself, the pages
-that list it (its ancestors: the guide, its categories, the home page) and the pages below
-it (their breadcrumbs and headers name it).
+The page cache (memory, the database or Redis) is retired whole (see page_cache.store), once
+at once and once more after the transaction commits: a page rendered from the old rows in
+between is retired too. A CDN, when one is configured through WAGTAILFRONTENDCACHE, is purged
+by URL after the commit: the page itself, the pages that list it (its ancestors: the guide,
+its categories, the home page) and the pages below it (their breadcrumbs name it).
 """
 
 import logging
 
-from django.apps import apps
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import DraftStateMixin, Page, Revision, TaskState, WorkflowState
+from wagtail.models.audit_log import BaseLogEntry
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from page_cache import store
 
 logger = logging.getLogger(__name__)
 
-# Models that are shown on pages without being pages: the guide's people and routes,
-# the footer's disclaimer, sites, redirects and promoted search results.
-DISPLAYED_MODELS = [
-    "treatments.Person",
-    "treatments.AdministrationRoute",
-    "treatments.GuideSettings",
-    "wagtailcore.Site",
-    "wagtailredirects.Redirect",
-    "wagtailsearchpromotions.SearchPromotion",
-]
+# Apps whose rows never change a public page: accounts, sessions, logins and lockouts, the
+# admin's own state, the search index (rebuilt from the content that retires the cache).
+BOOKKEEPING_APPS = {
+    "admin",
+    "auth",
+    "axes",
+    "contenttypes",
+    "sessions",
+    "wagtailadmin",
+    "wagtailsearch",
+    "wagtailusers",
+}
+# Models of content apps that are bookkeeping too. Renditions and embeds are created while
+# pages render; search queries are counted while visitors search.
+BOOKKEEPING = {
+    "treatments.ReviewReminder",
+    "wagtailcore.APIToken",
+    "wagtailcore.Comment",
+    "wagtailcore.CommentReply",
+    "wagtailcore.PageSubscription",
+    "wagtailcore.ReferenceIndex",
+    "wagtailcore.UploadedFile",
+    "wagtailembeds.Embed",
+    "wagtailimages.Rendition",
+    "wagtailsearchpromotions.Query",
+    "wagtailsearchpromotions.QueryDailyHits",
+}
+BOOKKEEPING_BASES = (Revision, BaseLogEntry, WorkflowState, TaskState)
+# What saving a draft, locking or commenting writes on a page or snippet row.
+DRAFT_FIELDS = {
+    "comments",
+    "wagtail_admin_comments",
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
 
 
 def pages_to_purge(page):
@@ -55,48 +89,60 @@ def purge_cdn(page):
     batch.purge()
 
 
+def is_content(model):
+    """True when saving or deleting a `model` row can change what a public page shows."""
+    meta = model._meta
+    return not (
+        meta.app_label in BOOKKEEPING_APPS
+        or meta.label in BOOKKEEPING
+        or issubclass(model, BOOKKEEPING_BASES)
+    )
+
+
+def _retire_after_commit():
+    store.retire_all("content changed (committed)")
+
+
+def retire(reason, page=None):
+    """Retires the page cache now and after the transaction commits; purges the CDN for
+    `page` after the commit."""
+    store.retire_all(reason)
+    if connection.in_atomic_block:
+        pending = [func for _, func, _ in connection.run_on_commit]
+        if _retire_after_commit not in pending:
+            transaction.on_commit(_retire_after_commit, robust=True)
+    if page is not None:
+        transaction.on_commit(lambda: purge_cdn(page), robust=True)
+
+
 def on_page_changed(sender, instance, **kwargs):
-    reason = f"page {instance.pk} changed"
-    # Now, so nothing cached before the change is served again; and once more after the
-    # transaction commits, so a page rendered from the old rows meanwhile is retired too.
-    store.retire_all(reason)
-    transaction.on_commit(lambda: store.retire_all(reason))
-    transaction.on_commit(lambda: purge_cdn(instance))
+    retire(f"page {instance.pk} changed", page=instance)
 
 
-def on_page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        store.retire_all(f"page {instance.pk} deleted")
+def on_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    if not is_content(sender):
+        return
+    if isinstance(instance, DraftStateMixin):
+        if update_fields and set(update_fields) <= DRAFT_FIELDS:
+            return  # a draft saved, a lock taken: readers see nothing new
+        if created and not instance.live:
+            return  # a new draft
+    if isinstance(instance, Page) and not instance.live and not update_fields:
+        return  # a draft page saved (its unpublish has its own signal)
+    retire(f"{sender._meta.label} {instance.pk} saved")
 
 
-def on_displayed_model_saved(sender, instance, **kwargs):
-    reason = f"{sender._meta.label} {instance.pk} changed"
-    store.retire_all(reason)
-    transaction.on_commit(lambda: store.retire_all(reason))
-
-
-def on_view_restriction_changed(sender, instance, **kwargs):
-    """Making a page private (or public again) changes who may see it and the lists it is in."""
-    on_page_changed(sender, instance.page, **kwargs)
+def on_deleted(sender, instance, **kwargs):
+    if not is_content(sender):
+        return
+    # A page's row is deleted under its base class too: purge the CDN for that one.
+    page = instance if type(instance) is Page else None
+    retire(f"{sender._meta.label} {instance.pk} deleted", page=page)
 
 
 def connect_signals():
     page_published.connect(on_page_changed, dispatch_uid="page_cache_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(on_page_changed, dispatch_uid="page_cache_moved")
-    post_delete.connect(on_page_deleted, dispatch_uid="page_cache_deleted")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            on_view_restriction_changed,
-            sender=PageViewRestriction,
-            dispatch_uid=f"page_cache_view_restriction_{signal}",
-        )
-    for label in DISPLAYED_MODELS:
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        for signal in (post_save, post_delete):
-            signal.connect(
-                on_displayed_model_saved, sender=model, dispatch_uid=f"page_cache_{label}_{signal}"
-            )
+    post_save.connect(on_saved, dispatch_uid="page_cache_saved")
+    post_delete.connect(on_deleted, dispatch_uid="page_cache_deleted")

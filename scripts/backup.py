@@ -149,6 +149,11 @@ def restore(archive, force=False):
         media = work / "media"
         if media.is_dir():
             shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    # Pages cached from the content before the restore must not be served again.
+    from django.core.management import call_command
+
+    call_command("createcachetable")
+    call_command("clear_page_cache")
     print(f"Restored {archive} into {db['NAME']}")
 
 

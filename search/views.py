@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from search.results import (
     MAX_QUERY_LENGTH,
@@ -18,7 +18,7 @@ from search.results import (
 RESULTS_PER_PAGE = 10
 
 
-@require_GET
+@require_safe
 def search(request):
     context = {
         "query": "",

@@ -1,8 +1,7 @@
 """gunicorn settings for `make serve-prod` (and `make bench` / `make faults`).
 
-With REDIS_URL set, several worker processes share one page cache. Without it the cache is
-local memory, one per process, and a publish could only purge the worker that handled it:
-so one process serves, with threads.
+Every worker process shares the caches (Redis with REDIS_URL, else the database's cache
+table), so a publish handled by one retires the page cache for all.
 """
 
 import multiprocessing
@@ -10,10 +9,7 @@ import os
 
 bind = os.environ.get("BIND", "127.0.0.1:" + os.environ.get("PORT", "8000"))
 worker_class = "gthread"
-if os.environ.get("REDIS_URL"):
-    workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
-else:
-    workers = 1
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = 30
 graceful_timeout = 10

@@ -2,6 +2,7 @@
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 
 # Wagtail's admin (8.0) still runs a few inline scripts (its page editor's and its sidebar's
 # bootstrapping), styles elements through style attributes, shows its live preview in a
@@ -46,3 +47,17 @@ class PermissionsPolicyMiddleware:
         if self.policy:
             response.headers.setdefault("Permissions-Policy", self.policy)
         return response
+
+
+class RefuseTraceMiddleware:
+    """Refuses TRACE (which would echo a request's headers back) with 405, on every URL."""
+
+    allowed = ["GET", "HEAD", "POST", "OPTIONS"]
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "TRACE":
+            return HttpResponseNotAllowed(self.allowed)
+        return self.get_response(request)

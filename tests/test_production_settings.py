@@ -83,14 +83,14 @@ def test_a_proxy_that_terminates_tls_can_switch_redirect_and_hsts_off(tmp_path):
     assert result.stdout.strip() == "False 0"
 
 
-def test_cache_is_local_memory_by_default_and_redis_when_redis_url_is_set(tmp_path):
-    expression = "settings.CACHES['default']['BACKEND']"
+def test_caches_are_shared_by_every_process_in_the_database_or_redis(tmp_path):
+    expression = "settings.CACHES['default']['BACKEND'], settings.CACHES['pages']['BACKEND']"
     default = show_setting(production_env(tmp_path), expression)
-    assert default.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+    assert default.stdout.split() == ["django.core.cache.backends.db.DatabaseCache"] * 2
     redis = show_setting(
         production_env(tmp_path, REDIS_URL="redis://127.0.0.1:56399/0"), expression
     )
-    assert redis.stdout.strip() == "django_redis.cache.RedisCache"
+    assert redis.stdout.split() == ["page_cache.backends.CircuitBreakerRedisCache"] * 2
 
 
 def test_static_files_are_hashed_and_compressed_and_media_root_is_configurable(tmp_path):

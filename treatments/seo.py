@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 DESCRIPTION_LENGTH = 160
 SITE_DESCRIPTION = (
@@ -47,7 +47,7 @@ def treatment_summary(page):
     return f"{name}: {kind} in the {settings.WAGTAIL_SITE_NAME}."
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Crawl the guide, not the admin.
 

@@ -40,11 +40,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Security headers first, so every response has them: static files, cached pages, errors.
     "django.middleware.security.SecurityMiddleware",
-    # Static files are answered here, before sessions or the database are touched.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "sps_foundation.security.RefuseTraceMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sps_foundation.security.SiteCSPMiddleware",
     "sps_foundation.security.PermissionsPolicyMiddleware",
+    # Static files are answered here, before sessions or the database are touched.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Cached public pages are answered here, so they still serve when the database is down.
@@ -52,7 +55,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it sees the lockout flag the login view's authentication set.
     "axes.middleware.AxesMiddleware",
@@ -182,13 +184,20 @@ CONTENT_SECURITY_POLICY = {
 # Static files: WhiteNoise serves them; production switches to hashed, compressed files.
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed names (favicon and the like); hashed ones get a year
 
-# The page cache of anonymous public pages (page_cache app). Local memory unless a
-# deployment sets REDIS_URL (see production.py).
+# The caches. "pages" holds the page cache of anonymous public pages (page_cache app);
+# "default" everything else (fragments, Wagtail's site paths). Here both are one local memory
+# store; production.py shares them between processes (Redis, or the database).
 CACHES = {
-    "default": {
+    alias: {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "sps-pages",
+        "LOCATION": "sps",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
+    for alias in ("default", "pages")
 }
-PAGE_CACHE_SECONDS = 600
+# How long a cached page lives if nothing retires it first: the longest a change made
+# without any signal (a bulk SQL update) or a retire that never reached the cache can last.
+PAGE_CACHE_SECONDS = 60
+# The s-maxage of cacheable public pages: how long an HTTP cache in front (Varnish, a CDN)
+# may keep them. Publishing purges it.
+HTTP_CACHE_SECONDS = 600

@@ -60,25 +60,40 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Caches: local memory (one per process) unless REDIS_URL names a Redis shared by every app
-# server. A Redis that goes away never takes the site down: cache calls fail fast and are
-# ignored, and pages are rendered from the database.
+# Caches shared by every process and app server: Redis when REDIS_URL is set, else a table
+# in the database (`manage.py createcachetable`, run by `make serve-prod`). A publish made
+# anywhere (a web worker, cron, the shell) retires the page cache for all of them. A Redis
+# that goes away or hangs never takes the site down: a call waits at most SOCKET_TIMEOUT, then
+# every call skips Redis for CACHE_BYPASS_SECONDS (page_cache.backends) and pages render from
+# the database. The page cache ("pages") sees those failures; everything else ignores them.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
+    _redis_options = {
+        "SOCKET_CONNECT_TIMEOUT": 0.5,
+        "SOCKET_TIMEOUT": 0.5,
+        "BYPASS_SECONDS": env.float("CACHE_BYPASS_SECONDS", default=5),
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+        alias: {
+            "BACKEND": "page_cache.backends.CircuitBreakerRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "sps",
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
+            "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": alias == "default"},
         }
+        for alias in ("default", "pages")
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+else:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "sps_cache",
+            "KEY_PREFIX": "sps",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+        for alias in ("default", "pages")
+    }
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+HTTP_CACHE_SECONDS = env.int("HTTP_CACHE_SECONDS", default=600)
 
 # A CDN in front of the site is purged on publish when its credentials are set.
 WAGTAILFRONTENDCACHE = {}
