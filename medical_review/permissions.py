@@ -9,7 +9,9 @@ permission (moderators, superusers). Who may approve is the review task's groups
 makes and assigns to the task.
 """
 
+from django.contrib.auth import get_user_model
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.base import BasePermissionPolicy
 
 EDITORS = "Editors"
 MEDICAL_ADVISORS = "Medical advisors"
@@ -59,3 +61,19 @@ class GuidePagePermissionTester(PagePermissionTester):
 
     def can_unschedule(self):
         return super().can_publish()
+
+
+class SuperusersOnlyPermissionPolicy(BasePermissionPolicy):
+    """Only active superusers may see or change the model: no group permission opens it."""
+
+    def user_has_permission(self, user, action):
+        return bool(user.is_active and user.is_superuser)
+
+    def user_has_any_permission(self, user, actions):
+        return self.user_has_permission(user, None)
+
+    def users_with_any_permission(self, actions):
+        return get_user_model().objects.filter(is_active=True, is_superuser=True)
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])
