@@ -12,10 +12,10 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageLogEntry, Site
 
+from medical_review.permissions import MODERATORS
 from page_cache import store
 from tests.review_support import make_user
 from treatments.models import GuidePerson, GuideSettings, Person, TherapyCategoryPage, TreatmentPage
-from treatments.permissions import MODERATORS
 
 
 @pytest.fixture

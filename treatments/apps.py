@@ -6,4 +6,4 @@ class TreatmentsConfig(AppConfig):
     verbose_name = "Treatment guide"
 
     def ready(self):
-        from treatments import review_signals, unpublishing  # noqa: F401
+        from treatments import unpublishing  # noqa: F401

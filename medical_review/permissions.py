@@ -1,12 +1,17 @@
-"""Who may do what in the guide: the three editorial groups and the guide's permission tester.
+"""Who may do what in reviewed pages: the editorial groups and the permission tester.
 
-A guide page goes live only through the "Medical review" workflow. Group permissions cannot say
-that on their own (superusers pass every check, and unpublishing needs the publish permission),
-so the guide page types hand out `GuidePagePermissionTester`, which refuses every direct publish
-while leaving unpublishing to those who hold the publish permission (moderators, superusers).
+A reviewed page goes live only through the "Medical review" workflow. Group permissions cannot
+say that on their own (superusers pass every check, and unpublishing needs the publish
+permission), so reviewed page types (`ReviewedPageMixin`) hand out `GuidePagePermissionTester`,
+which refuses every direct publish while leaving unpublishing to those who hold the publish
+permission (moderators, superusers). Who may approve is the review task's groups field
+(`MedicalReviewTask`), not a group name here: `MEDICAL_ADVISORS` names the group the setup
+makes and assigns to the task.
 """
 
+from django.contrib.auth import get_user_model
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.base import BasePermissionPolicy
 
 EDITORS = "Editors"
 MEDICAL_ADVISORS = "Medical advisors"
@@ -33,10 +38,6 @@ def in_group(user, name):
     return name in user._sps_group_names
 
 
-def is_medical_advisor(user):
-    return in_group(user, MEDICAL_ADVISORS)
-
-
 def is_moderator(user):
     return bool(user and user.is_active and user.is_superuser) or in_group(user, MODERATORS)
 
@@ -60,3 +61,19 @@ class GuidePagePermissionTester(PagePermissionTester):
 
     def can_unschedule(self):
         return super().can_publish()
+
+
+class SuperusersOnlyPermissionPolicy(BasePermissionPolicy):
+    """Only active superusers may see or change the model: no group permission opens it."""
+
+    def user_has_permission(self, user, action):
+        return bool(user.is_active and user.is_superuser)
+
+    def user_has_any_permission(self, user, actions):
+        return self.user_has_permission(user, None)
+
+    def users_with_any_permission(self, actions):
+        return get_user_model().objects.filter(is_active=True, is_superuser=True)
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])
