@@ -37,6 +37,11 @@ def _normalise(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
+def sentences(text):
+    """The sentences of a seed text, split after a full stop, question or exclamation mark."""
+    return [part for part in re.split(r"(?<=[.!?])\s+", _normalise(text)) if part]
+
+
 class Seed:
     """The seed text as paragraphs, with checked look-ups by quotation or opening words."""
 
@@ -72,15 +77,30 @@ class Seed:
             return self.quote(item)
         return self.paragraph(item)
 
-    def rich_text(self, items):
+    def rich_text(self, items, placed_elsewhere=()):
+        """Paragraphs as rich text, less the sentences of `placed_elsewhere` (the facts)."""
+        elsewhere = {
+            sentence.casefold() for text in placed_elsewhere for sentence in sentences(text)
+        }
         parts = []
         for item in items:
             if isinstance(item, content.Heading):
                 parts.append(f"<h2>{html.escape(self.quote(content.Quote(item.text)))}</h2>")
-            elif isinstance(item, content.Para) and item.italic:
-                parts.append(f"<p><i>{html.escape(self.text(item))}</i></p>")
-            else:
-                parts.append(f"<p>{html.escape(self.text(item))}</p>")
+                continue
+            kept = [s for s in sentences(self.text(item)) if s.casefold() not in elsewhere]
+            for sentence in kept:
+                for text in placed_elsewhere:
+                    if _normalise(text).casefold() in sentence.casefold():
+                        raise SeedMismatch(
+                            f"{text!r} quotes part of a sentence: a fact quotes whole "
+                            "sentences, so that each sentence lands in one place"
+                        )
+            if not kept:
+                continue
+            paragraph = html.escape(" ".join(kept))
+            if isinstance(item, content.Para) and item.italic:
+                paragraph = f"<i>{paragraph}</i>"
+            parts.append(f"<p>{paragraph}</p>")
         return "".join(parts)
 
     def after_opening(self, opening):
@@ -209,9 +229,18 @@ class GuideLoader:
                 self._treatment(page, child)
 
     def _treatment(self, parent, treatment):
+        facts = {
+            name: self.seed.text(getattr(treatment, name))
+            for name in ("administration", "targets", "regimen", "cautions")
+        }
         body = []
-        if treatment.body:
-            body.append(("text", self.seed.rich_text(treatment.body)))
+        # A sentence the facts list shows is left out of the body, so that an edit to one
+        # cannot leave the other saying something else.
+        text = self.seed.rich_text(
+            treatment.body, placed_elsewhere=list(filter(None, facts.values()))
+        )
+        if text:
+            body.append(("text", text))
         if treatment.video:
             body.append(
                 (
@@ -230,10 +259,7 @@ class GuideLoader:
             generic_name=treatment.generic_name,
             also_known_as=treatment.also_known_as,
             drug_class=self.seed.text(treatment.drug_class),
-            administration=self.seed.text(treatment.administration),
-            targets=self.seed.text(treatment.targets),
-            regimen=self.seed.text(treatment.regimen),
-            cautions=self.seed.text(treatment.cautions),
+            **facts,
             body=body,
             brand_names=[
                 TreatmentBrandName(name=self.seed.quote(content.Quote(name)))
