@@ -319,8 +319,10 @@ class TreatmentPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, 
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # No query when routing prepared the page already (a preview has not).
-        prefetch_related_objects([self], *self.shown_relations)
+        # No query when routing prepared the page already (a preview has not). The preview
+        # of a page not yet created holds its brand names and routes in memory.
+        if self.pk is not None:
+            prefetch_related_objects([self], *self.shown_relations)
         categories = [
             page for page in self.ancestors_below_root if isinstance(page, TherapyCategoryPage)
         ]
