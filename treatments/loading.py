@@ -9,7 +9,10 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -31,6 +34,38 @@ SEED_PATH = Path(__file__).parent / "content" / "treatments-for-sps.txt"
 
 class SeedMismatch(Exception):
     """The transcription quotes something the seed text does not say."""
+
+
+def site_address(url):
+    """The (hostname, port) of a Wagtail Site for a base URL such as `https://guide.example.org`.
+
+    Wagtail's Site writes its URLs as https for port 443 and as http for every other port.
+    """
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    scheme_port = {"http": 80, "https": 443}.get(parts.scheme)
+    if (
+        scheme_port is None
+        or not parts.hostname
+        or port == -1
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(
+            f"SITE_URL must be the site's base URL, such as https://guide.example.org or "
+            f"http://127.0.0.1:8000, not {url!r}."
+        )
+    port = port or scheme_port
+    if (parts.scheme == "https") != (port == 443):
+        raise ImproperlyConfigured(
+            f"SITE_URL {url!r} cannot be a Wagtail Site: it serves https on port 443 only, "
+            "and http on any other port."
+        )
+    return parts.hostname, port
 
 
 def _normalise(text):
@@ -113,9 +148,12 @@ class LoadReport:
     existing: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
     missing: list = field(default_factory=list)
+    site_url: str = ""
 
     def lines(self):
         yield f"Created {len(self.created)} pages."
+        if self.site_url:
+            yield f"The default site is {self.site_url}"
         for title in self.created:
             yield f"  created: {title}"
         if self.existing:
@@ -180,11 +218,27 @@ class GuideLoader:
             home.save_revision().publish()
             self.report.created.append(home.title)
         if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+            site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.save()
+        self._site_address(site)
         return home
+
+    def _site_address(self, site):
+        """Gives the default Site the public address from the settings (SITE_URL)."""
+        if not settings.SPS_SITE_URL:
+            return
+        hostname, port = site_address(settings.SPS_SITE_URL)
+        if (site.hostname, site.port) != (hostname, port):
+            if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
+                raise ImproperlyConfigured(
+                    f"SITE_URL {settings.SPS_SITE_URL!r} is another Site's address already "
+                    "(Settings → Sites)."
+                )
+            site.hostname, site.port = hostname, port
+            site.save(update_fields=["hostname", "port"])
+        self.report.site_url = site.root_url
 
     def _page(self, parent, page):
         existing = parent.get_children().filter(slug=page.slug).first() if parent else None
