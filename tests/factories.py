@@ -3,9 +3,9 @@
 import factory
 import wagtail_factories
 
+from medical_review.models import MedicalReview
 from treatments.models import (
     AdministrationRoute,
-    MedicalReview,
     TherapyCategoryPage,
     TreatmentBrandName,
     TreatmentPage,
@@ -45,7 +45,7 @@ class TreatmentPageFactory(wagtail_factories.PageFactory):
 
 def record_review(page, reviewed_at, next_review_due, reviewer_name="Test Reviewer", **fields):
     """A medical review as an approval records it, without the workflow: the `MedicalReview`
-    and the review dates on the page row (see treatments.workflows.record_medical_review).
+    and the review dates on the page row (see medical_review.models.record_medical_review).
     """
     MedicalReview.objects.create(
         page=page,

@@ -6,9 +6,9 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
 from tests.factories import TreatmentPageFactory
 from treatments.models import Person, TherapyCategoryPage, TreatmentPage
-from treatments.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
 
 ATTESTED = {"attestation": "on", "comment": ""}
 

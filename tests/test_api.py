@@ -5,8 +5,8 @@ import datetime
 import pytest
 from wagtail.models import PageViewRestriction
 
+from medical_review.models import MedicalReview
 from treatments.models import TherapyCategoryPage, TreatmentPage
-from treatments.models.reviews import MedicalReview
 
 PAGES = "/api/v2/pages/"
 

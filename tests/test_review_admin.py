@@ -8,11 +8,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, WorkflowPage
 
+from medical_review.models import MedicalReview
+from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
+from medical_review.setup import ensure_review_setup
 from tests.review_support import ATTESTED, a_treatment, role_accounts, workflow_action
 from treatments.demo_accounts import create_demo_accounts
 from treatments.models import TreatmentPage
-from treatments.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
-from treatments.review_setup import ensure_review_setup
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +88,6 @@ class TestReviewsDueReport:
     @pytest.fixture
     def overdue(self, guide, reviewed):
         other = TreatmentPage.objects.live().exclude(pk=reviewed.pk).order_by("path").last()
-        from treatments.models import MedicalReview
 
         MedicalReview.objects.create(
             page=other,
@@ -103,7 +103,7 @@ class TestReviewsDueReport:
     def test_lists_overdue_first_then_never_reviewed_then_due_later(
         self, client, reviewed, overdue
     ):
-        response = client.get(reverse("treatments_reviews_due"))
+        response = client.get(reverse("medical_review_reviews_due"))
 
         assert response.status_code == 200
         pages = list(response.context["object_list"])
@@ -114,22 +114,22 @@ class TestReviewsDueReport:
         assert "Overdue" in response.content.decode()
 
     def test_filters_by_review_status(self, client, reviewed, overdue):
-        response = client.get(reverse("treatments_reviews_due"), {"review_status": "overdue"})
+        response = client.get(reverse("medical_review_reviews_due"), {"review_status": "overdue"})
         assert [p.pk for p in response.context["object_list"]] == [overdue.pk]
 
-        response = client.get(reverse("treatments_reviews_due"), {"review_status": "current"})
+        response = client.get(reverse("medical_review_reviews_due"), {"review_status": "current"})
         assert [p.pk for p in response.context["object_list"]] == [reviewed.pk]
 
     def test_filters_by_last_reviewer(self, client, reviewed, overdue):
-        response = client.get(reverse("treatments_reviews_due"), {"last_reviewer": "old rev"})
+        response = client.get(reverse("medical_review_reviews_due"), {"last_reviewer": "old rev"})
         assert [p.pk for p in response.context["object_list"]] == [overdue.pk]
 
     def test_bad_filter_value_is_not_a_server_error(self, client, reviewed):
-        response = client.get(reverse("treatments_reviews_due"), {"review_status": "<bogus>"})
+        response = client.get(reverse("medical_review_reviews_due"), {"review_status": "<bogus>"})
         assert response.status_code == 200
 
     def test_exports_csv(self, client, reviewed, overdue):
-        response = client.get(reverse("treatments_reviews_due"), {"export": "csv"})
+        response = client.get(reverse("medical_review_reviews_due"), {"export": "csv"})
 
         assert response.status_code == 200
         lines = b"".join(response.streaming_content).decode().splitlines()
@@ -138,7 +138,7 @@ class TestReviewsDueReport:
         assert "Old Reviewer, PhD" in lines[1]
 
     def test_exports_xlsx(self, client, reviewed):
-        response = client.get(reverse("treatments_reviews_due"), {"export": "xlsx"})
+        response = client.get(reverse("medical_review_reviews_due"), {"export": "xlsx"})
 
         assert response.status_code == 200
         assert response["Content-Type"].startswith(
@@ -147,7 +147,7 @@ class TestReviewsDueReport:
 
     def test_report_is_in_the_reports_menu(self, client, reviewed):
         html = client.get(reverse("wagtailadmin_home")).content.decode()
-        assert reverse("treatments_reviews_due") in html
+        assert reverse("medical_review_reviews_due") in html
 
 
 class TestAdvisorDashboard:
@@ -156,7 +156,6 @@ class TestAdvisorDashboard:
         treatment.save_revision(user=users["editor"])
         treatment.get_workflow().start(treatment, users["editor"])
         late = TreatmentPage.objects.live().exclude(pk=treatment.pk).first()
-        from treatments.models import MedicalReview
 
         MedicalReview.objects.create(
             page=late,

@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
+from medical_review.permissions import EDITORS
+from medical_review.views import PUBLISH_REFUSED
 from tests.review_support import (
     ATTESTED,
     edit,
@@ -19,8 +21,6 @@ from tests.review_support import (
     workflow_action,
 )
 from treatments.models import TreatmentPage
-from treatments.permissions import EDITORS
-from treatments.review_views import PUBLISH_REFUSED
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from medical_review.models import ReviewReminder
 from tests.review_support import ATTESTED, a_treatment, role_accounts, workflow_action
-from treatments.models import ReviewReminder, TreatmentPage
+from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,3 @@ from django.apps import AppConfig
 class TreatmentsConfig(AppConfig):
     name = "treatments"
     verbose_name = "Treatment guide"
-
-    def ready(self):
-        from treatments import review_signals  # noqa: F401

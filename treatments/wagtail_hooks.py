@@ -1,7 +1,6 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from treatments import review_admin  # noqa: F401  (medical review hooks, issue 4)
 from treatments.models import AdministrationRoute, Person
 
 

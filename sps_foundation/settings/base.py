@@ -9,6 +9,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
+    "medical_review",
     "treatments",
     "search",
     "wagtail.contrib.settings",
@@ -146,7 +147,7 @@ SPS_SITE_URL = os.environ.get("SITE_URL", WAGTAILADMIN_BASE_URL)
 
 # Medical review (issue 4): an approved review publishes the reviewed revision itself, since
 # nobody (advisors included) holds a direct publish in the guide.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "treatments.review_publishing.publish_reviewed_revision"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "medical_review.publishing.publish_reviewed_revision"
 
 # The read-only API v2 (treatments/api.py): the whole guide fits in one listing.
 WAGTAILAPI_LIMIT_MAX = 100

@@ -1,17 +1,13 @@
-"""Editors, Medical advisors and Moderators, and the "Medical review" workflow.
-
-On a database that already has the guide page, its subtree is granted and assigned the
-workflow here; on a fresh database the loader creates the guide later and the same setup
-runs then (treatments.review_setup, called when a TreatmentGuidePage is created).
-"""
+"""Editors, Medical advisors and Moderators."""
 
 from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from treatments.review_setup import ensure_review_setup
+    # The workflow, its task and the guide's grants are made by medical_review's migrations.
+    from medical_review.setup import ensure_groups
 
-    ensure_review_setup(apps)
+    ensure_groups(apps)
 
 
 class Migration(migrations.Migration):

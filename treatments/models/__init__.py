@@ -1,6 +1,3 @@
-# The workflow task is a model too; it lives beside the workflow rules it carries.
-from treatments.workflows import MedicalReviewTask
-
 from .pages import (
     AdministrationRoute,
     GuidePerson,
@@ -11,7 +8,6 @@ from .pages import (
     TreatmentPage,
 )
 from .people import Person
-from .reviews import MedicalReview, ReviewReminder
 from .site_settings import GuideSettings
 
 __all__ = [
@@ -19,10 +15,7 @@ __all__ = [
     "GuidePerson",
     "GuideSettings",
     "HomePage",
-    "MedicalReview",
-    "MedicalReviewTask",
     "Person",
-    "ReviewReminder",
     "TherapyCategoryPage",
     "TreatmentBrandName",
     "TreatmentGuidePage",

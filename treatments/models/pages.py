@@ -3,7 +3,6 @@
 from django import forms
 from django.db import models
 from django.db.models import prefetch_related_objects
-from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -12,54 +11,28 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from medical_review.models import ReviewedPageMixin
 from page_cache.shared import SharedViewRestrictionsMixin, remember
 from treatments.blocks import RICH_TEXT_FEATURES, TreatmentBodyBlock
 from treatments.glance import AtAGlanceMixin
 from treatments.listing import build_category_tree
+from treatments.models.site_settings import GuideSettings
 from treatments.routing import DirectRoutingMixin
 from treatments.serializers import CreditedPersonSerializer, names_of
 from treatments.structured_data import StructuredDataMixin
 
 
-class ReviewedPageMixin(SharedViewRestrictionsMixin, models.Model):
-    """Dates of the latest medical review, kept on every guide page."""
-
-    last_reviewed = models.DateField(null=True, blank=True, editable=False)
-    next_review_due = models.DateField(null=True, blank=True, editable=False)
+class GuideReviewMixin(SharedViewRestrictionsMixin, ReviewedPageMixin):
+    """A guide page under medical review, reviewed at the guide's interval."""
 
     class Meta:
         abstract = True
 
-    def permissions_for_user(self, user):
-        # Guide pages go live only through the medical review workflow.
-        from treatments.permissions import GuidePagePermissionTester
-
-        return GuidePagePermissionTester(user, self)
-
-    def with_content_json(self, content):
-        # The review dates belong to the page, not to a revision: publishing an older
-        # draft must not roll them back.
-        obj = super().with_content_json(content)
-        obj.last_reviewed = self.last_reviewed
-        obj.next_review_due = self.next_review_due
-        return obj
-
-    @cached_property
-    def latest_medical_review(self):
-        """The latest `MedicalReview` of this page, or None if it was never reviewed."""
-        from treatments.models.reviews import MedicalReview
-
-        if self.last_reviewed is None:  # every approval sets it: never reviewed
-            return None
-        return MedicalReview.objects.filter(page_id=self.pk).order_by("-reviewed_at", "-pk").first()
-
-    def prepare_for_serving(self):
-        """Reads what every render shows, before routing shares the page (treatments.routing)."""
-        self.latest_medical_review  # noqa: B018
-
-    @property
-    def review_overdue(self):
-        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
+    def get_review_interval_months(self):
+        site = self.get_site()
+        if site is None:
+            return super().get_review_interval_months()
+        return GuideSettings.for_site(site).review_interval_months
 
 
 class GuideAncestryMixin:
@@ -109,7 +82,7 @@ class HomePage(DirectRoutingMixin, SharedViewRestrictionsMixin, Page):
 
 
 class TreatmentGuidePage(
-    GuideAncestryMixin, AtAGlanceMixin, StructuredDataMixin, ReviewedPageMixin, Page
+    GuideAncestryMixin, AtAGlanceMixin, StructuredDataMixin, GuideReviewMixin, Page
 ):
     """The one guide index: the seed's introduction and every category with its treatments."""
 
@@ -133,6 +106,7 @@ class TreatmentGuidePage(
     parent_page_types = ["treatments.HomePage"]
     subpage_types = ["treatments.TherapyCategoryPage"]
     max_count = 1
+    medical_review_root = True
     template = "treatments/treatment_guide_page.html"
 
     def get_context(self, request, *args, **kwargs):
@@ -176,7 +150,7 @@ class LineOfTherapy(models.TextChoices):
     SECOND = "second", "Second line"
 
 
-class TherapyCategoryPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, Page):
+class TherapyCategoryPage(GuideAncestryMixin, StructuredDataMixin, GuideReviewMixin, Page):
     """A group of treatments; categories nest (Immunotherapies → First line)."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -236,7 +210,7 @@ class TreatmentKind(models.TextChoices):
     THERAPY = "therapy", "Therapy"
 
 
-class TreatmentPage(GuideAncestryMixin, StructuredDataMixin, ReviewedPageMixin, Page):
+class TreatmentPage(GuideAncestryMixin, StructuredDataMixin, GuideReviewMixin, Page):
     """One treatment: its names, how it is given, what it targets, its cautions."""
 
     generic_name = models.CharField(max_length=200, blank=True)

@@ -10,10 +10,14 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import TaskState
 from wagtail.permissions import page_permission_policy
 
-from treatments.permissions import is_medical_advisor
-from treatments.reports import OVERDUE, ReviewsDueView, pages_with_review_dates, review_status_of
-from treatments.review_views import ModeratorCancelReviewMenuItem, guide_page_viewsets
-from treatments.workflows import REVIEW_LOG_ACTION, MedicalReviewTask
+from medical_review.models import REVIEW_LOG_ACTION, MedicalReviewTask, is_medical_advisor
+from medical_review.reports import (
+    OVERDUE,
+    ReviewsDueView,
+    pages_with_review_dates,
+    review_status_of,
+)
+from medical_review.views import ModeratorCancelReviewMenuItem, guide_page_viewsets
 
 
 @hooks.register("register_admin_viewset")
@@ -29,11 +33,11 @@ def register_moderator_cancel_review_menu_item():
 @hooks.register("register_admin_urls")
 def register_reviews_due_urls():
     return [
-        path("reports/reviews-due/", ReviewsDueView.as_view(), name="treatments_reviews_due"),
+        path("reports/reviews-due/", ReviewsDueView.as_view(), name="medical_review_reviews_due"),
         path(
             "reports/reviews-due/results/",
             ReviewsDueView.as_view(results_only=True),
-            name="treatments_reviews_due_results",
+            name="medical_review_reviews_due_results",
         ),
     ]
 
@@ -49,7 +53,7 @@ class ReviewsDueMenuItem(MenuItem):
 def register_reviews_due_menu_item():
     return ReviewsDueMenuItem(
         "Reviews due",
-        reverse("treatments_reviews_due"),
+        reverse("medical_review_reviews_due"),
         name="reviews-due",
         icon_name="calendar-alt",
         order=650,
@@ -77,7 +81,7 @@ class MedicalReviewPanel(Component):
     """Dashboard panel for medical advisors: pages waiting for them, overdue reviews."""
 
     name = "medical_review"
-    template_name = "treatments/admin/medical_review_panel.html"
+    template_name = "medical_review/admin/medical_review_panel.html"
     order = 90
 
     def __init__(self, request):
@@ -120,7 +124,7 @@ class MedicalReviewPanel(Component):
         context.update(
             waiting=waiting,
             overdue=overdue,
-            report_url=reverse("treatments_reviews_due"),
+            report_url=reverse("medical_review_reviews_due"),
         )
         return context
 

@@ -10,8 +10,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from treatments.permissions import MEDICAL_ADVISORS
-from treatments.reports import pages_with_review_dates
+from medical_review.models import ReviewReminder
+from medical_review.reports import pages_with_review_dates
 
 
 @dataclass
@@ -30,8 +30,6 @@ def _line(page):
 
 def send_review_reminders(days=30, today=None):
     """One email per advisor per day; run it again the same day and nobody is emailed twice."""
-    from treatments.models import ReviewReminder
-
     today = today or timezone.localdate()
     horizon = today + datetime.timedelta(days=days)
     pages = list(pages_with_review_dates(today).live().filter(next_review__lte=horizon))
@@ -48,7 +46,7 @@ def send_review_reminders(days=30, today=None):
     if report.due:
         parts += [f"Due for medical review within {days} days:", *map(_line, report.due), ""]
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    parts.append(f"All reviews due: {base}{reverse('treatments_reviews_due')}")
+    parts.append(f"All reviews due: {base}{reverse('medical_review_reviews_due')}")
     body = "\n".join(parts)
     subject = (
         f"SPS Treatment Guide: {len(report.overdue)} reviews overdue, "
@@ -57,7 +55,7 @@ def send_review_reminders(days=30, today=None):
 
     advisors = (
         get_user_model()
-        .objects.filter(groups__name=MEDICAL_ADVISORS, is_active=True)
+        .objects.filter(groups__medicalreviewtask__active=True, is_active=True)
         .exclude(email="")
     )
     for advisor in advisors.distinct().order_by("pk"):

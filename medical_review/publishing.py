@@ -12,14 +12,13 @@ logger = logging.getLogger(__name__)
 def publish_reviewed_revision(workflow_state, user=None):
     """Publish the revision a medical advisor approved; other pages as Wagtail does.
 
-    Guide pages cannot be published directly by anyone (see GuidePagePermissionTester), so
+    Reviewed pages cannot be published directly by anyone (see GuidePagePermissionTester), so
     the publish skips the permission check, but only for a revision that carries a
     `MedicalReview` from this workflow: an approval without one publishes nothing.
     """
     from wagtail.workflows import publish_workflow_state
 
-    from treatments.models import MedicalReview
-    from treatments.models.pages import ReviewedPageMixin
+    from medical_review.models import MedicalReview, ReviewedPageMixin
 
     page = workflow_state.content_object
     page = getattr(page, "specific", page)

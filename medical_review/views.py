@@ -1,4 +1,4 @@
-"""Admin views of guide pages that refuse a direct publish and explain the review rules."""
+"""Admin views of reviewed pages that refuse a direct publish and explain the review rules."""
 
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
@@ -11,8 +11,8 @@ from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 
-from treatments.permissions import is_medical_advisor, is_moderator
-from treatments.workflows import MedicalReviewTask
+from medical_review.models import MedicalReviewTask, reviewed_page_models
+from medical_review.permissions import is_moderator
 
 PUBLISH_REFUSED = (
     "Guide pages go live only when a medical advisor approves them. "
@@ -74,7 +74,7 @@ class GuideWorkflowActionView(WorkflowActionView):
         if (
             self.action_name == "approve"
             and isinstance(self.task, MedicalReviewTask)
-            and is_medical_advisor(request.user)
+            and self.task.is_reviewer(request.user)
             and self.object.workflow_in_progress
         ):
             refusal = self.task.four_eyes_refusal(self.object, request.user)
@@ -97,9 +97,7 @@ class GuideWorkflowActionView(WorkflowActionView):
 
 
 def guide_page_viewsets():
-    """One admin viewset per guide page type, sharing the views above."""
-    from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
-
+    """One admin viewset per reviewed page type, sharing the views above."""
     return [
         PageViewSet(
             name=f"{model._meta.model_name}_pages",
@@ -108,7 +106,7 @@ def guide_page_viewsets():
             add_view_class=GuidePageCreateView,
             workflow_action_view_class=GuideWorkflowActionView,
         )
-        for model in (TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+        for model in reviewed_page_models()
     ]
 
 

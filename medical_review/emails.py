@@ -7,17 +7,15 @@ Wagtail already emails the submitter when a review is approved or changes are re
 from django.contrib.auth import get_user_model
 from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
 
-from treatments.permissions import MEDICAL_ADVISORS
+from medical_review.models import MedicalReviewTask
 
 
 class MedicalReviewSubmittedNotifier(BaseGroupApprovalTaskStateEmailNotifier):
-    """Tells every medical advisor (but the submitter) that a page waits for review."""
+    """Tells every member of the task's groups (but the submitter) that a page waits for review."""
 
     notification = "submitted"
 
     def can_handle(self, instance, **kwargs):
-        from treatments.workflows import MedicalReviewTask
-
         return isinstance(instance, self.valid_classes) and isinstance(
             instance.task.specific, MedicalReviewTask
         )
@@ -25,7 +23,7 @@ class MedicalReviewSubmittedNotifier(BaseGroupApprovalTaskStateEmailNotifier):
     def get_recipient_users(self, task_state, **kwargs):
         recipients = (
             get_user_model()
-            .objects.filter(groups__name=MEDICAL_ADVISORS, is_active=True)
+            .objects.filter(groups__in=task_state.task.specific.groups.all(), is_active=True)
             .distinct()
         )
         triggering_user = kwargs.get("user")

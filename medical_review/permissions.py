@@ -1,9 +1,12 @@
-"""Who may do what in the guide: the three editorial groups and the guide's permission tester.
+"""Who may do what in reviewed pages: the editorial groups and the permission tester.
 
-A guide page goes live only through the "Medical review" workflow. Group permissions cannot say
-that on their own (superusers pass every check, and unpublishing needs the publish permission),
-so the guide page types hand out `GuidePagePermissionTester`, which refuses every direct publish
-while leaving unpublishing to those who hold the publish permission (moderators, superusers).
+A reviewed page goes live only through the "Medical review" workflow. Group permissions cannot
+say that on their own (superusers pass every check, and unpublishing needs the publish
+permission), so reviewed page types (`ReviewedPageMixin`) hand out `GuidePagePermissionTester`,
+which refuses every direct publish while leaving unpublishing to those who hold the publish
+permission (moderators, superusers). Who may approve is the review task's groups field
+(`MedicalReviewTask`), not a group name here: `MEDICAL_ADVISORS` names the group the setup
+makes and assigns to the task.
 """
 
 from wagtail.models import PagePermissionTester
@@ -31,10 +34,6 @@ def in_group(user, name):
     if not hasattr(user, "_sps_group_names"):
         user._sps_group_names = set(user.groups.values_list("name", flat=True))
     return name in user._sps_group_names
-
-
-def is_medical_advisor(user):
-    return in_group(user, MEDICAL_ADVISORS)
 
 
 def is_moderator(user):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from treatments.reminders import send_review_reminders
+from medical_review.reminders import send_review_reminders
 
 
 class Command(BaseCommand):

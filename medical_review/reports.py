@@ -1,4 +1,4 @@
-"""The "Reviews due" report: every guide page by its next medical review, overdue first."""
+"""The "Reviews due" report: every reviewed page by its next medical review, overdue first."""
 
 import datetime
 
@@ -9,6 +9,8 @@ from django.utils import timezone
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
+
+from medical_review.models import MedicalReview, reviewed_page_models
 
 DUE_SOON_DAYS = 30
 
@@ -22,25 +24,17 @@ REVIEW_STATUS_CHOICES = [
 STATUS_LABELS = dict(REVIEW_STATUS_CHOICES)
 
 
-def guide_page_models():
-    from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
-
-    return (TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
-
-
 def guide_content_types():
-    content_types = ContentType.objects.get_for_models(*guide_page_models()).values()
+    content_types = ContentType.objects.get_for_models(*reviewed_page_models()).values()
     return ContentType.objects.filter(pk__in=[ct.pk for ct in content_types])
 
 
 def pages_with_review_dates(today=None):
     """Guide pages annotated with their latest review, ordered overdue → never → due later."""
-    from treatments.models import MedicalReview
-
     today = today or timezone.localdate()
     latest = MedicalReview.objects.filter(page=OuterRef("pk")).order_by("-reviewed_at", "-pk")
     return (
-        Page.objects.type(*guide_page_models())
+        Page.objects.type(*reviewed_page_models())
         .annotate(
             next_review=Subquery(latest.values("next_review_due")[:1]),
             last_reviewed_at=Subquery(latest.values("reviewed_at")[:1]),
@@ -105,12 +99,12 @@ class ReviewsDueFilterSet(WagtailFilterSet):
 class ReviewsDueView(PageReportView):
     """Lists guide pages by next review due; exports like Wagtail's own reports."""
 
-    results_template_name = "treatments/admin/reviews_due_results.html"
+    results_template_name = "medical_review/admin/reviews_due_results.html"
     page_title = "Reviews due"
     header_icon = "calendar-alt"
     filterset_class = ReviewsDueFilterSet
-    index_url_name = "treatments_reviews_due"
-    index_results_url_name = "treatments_reviews_due_results"
+    index_url_name = "medical_review_reviews_due"
+    index_results_url_name = "medical_review_reviews_due_results"
     any_permission_required = ["add", "change", "publish"]
     list_export = [
         "title",

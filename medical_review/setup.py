@@ -1,14 +1,16 @@
 """Groups, grants and the "Medical review" workflow, made the same way everywhere.
 
-Used by the data migrations (with the historical `apps`) and, at run time, whenever the guide
-page is created: on a fresh database the migrations run before `load_treatment_guide` creates
-the guide, so the grants on the guide subtree and the workflow assignment are made then.
+Used by the data migrations (with the historical `apps`) and, at run time, whenever a review
+root (the guide page) is created: on a fresh database the migrations run before
+`load_treatment_guide` creates the guide, so the grants on the guide subtree and the workflow
+assignment are made then.
 Every function is idempotent.
 """
 
 from django.apps import apps as global_apps
 
-from treatments.permissions import (
+from medical_review.models import reviewed_page_models
+from medical_review.permissions import (
     EDITORS,
     GUIDE_PAGE_PERMISSIONS,
     MEDICAL_ADVISORS,
@@ -83,18 +85,21 @@ def ensure_groups(apps=global_apps):
 
 
 def ensure_workflow(apps=global_apps):
-    """The "Medical review" workflow with its one task, restricted to guide pages' reviews."""
+    """The "Medical review" workflow with its one task; the task's groups are the advisors."""
+    Group = apps.get_model("auth", "Group")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    MedicalReviewTask = apps.get_model("treatments", "MedicalReviewTask")
+    MedicalReviewTask = apps.get_model("medical_review", "MedicalReviewTask")
 
-    task = MedicalReviewTask.objects.filter(name=TASK_NAME).first()
+    task = MedicalReviewTask.objects.order_by("pk").first()
     if task is None:
         task = MedicalReviewTask.objects.create(
             name=TASK_NAME,
-            content_type=_content_type(apps, "treatments", "medicalreviewtask"),
+            content_type=_content_type(apps, "medical_review", "medicalreviewtask"),
             active=True,
         )
+    if not task.groups.exists():
+        task.groups.add(Group.objects.get_or_create(name=MEDICAL_ADVISORS)[0])
     workflow = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})[0]
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow
@@ -117,10 +122,19 @@ def ensure_guide_review_setup(guide_page_id, apps=global_apps):
     WorkflowPage.objects.update_or_create(page_id=guide_page_id, defaults={"workflow": workflow})
 
 
-def ensure_review_setup(apps=global_apps):
-    """Everything above, for whichever guide page exists (none yet on a fresh database)."""
+def review_root_ids():
+    """The pages of every review root type (`ReviewedPageMixin.medical_review_root`)."""
+    roots = [model for model in reviewed_page_models() if model.medical_review_root]
+    return [pk for model in roots for pk in model.objects.values_list("pk", flat=True)]
+
+
+def ensure_review_setup(apps=global_apps, root_page_ids=None):
+    """Everything above, for the review roots that exist (none yet on a fresh database).
+
+    Migrations pass the roots' ids (they work on historical models); at run time they are
+    found from the page models.
+    """
     ensure_groups(apps)
     ensure_workflow(apps)
-    TreatmentGuidePage = apps.get_model("treatments", "TreatmentGuidePage")
-    for guide_id in TreatmentGuidePage.objects.values_list("pk", flat=True):
-        ensure_guide_review_setup(guide_id, apps)
+    for page_id in review_root_ids() if root_page_ids is None else root_page_ids:
+        ensure_guide_review_setup(page_id, apps)

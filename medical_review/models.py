@@ -1,0 +1,347 @@
+"""The medical review: the workflow task, the audit trail of reviews, reminders sent, and the
+mixin that every reviewed page type carries.
+
+Rules of the task, enforced here and not only in the admin's buttons:
+
+- only members of the task's groups (Settings → Workflow tasks) act on it;
+- four eyes: whoever submitted the revision, or wrote any of it, cannot approve it;
+- approving needs the attestation ticked; requesting changes needs a comment;
+- every approval is recorded as a `MedicalReview` of exactly the revision under review.
+"""
+
+import calendar
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.log_actions import log
+from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
+
+from medical_review.forms import MedicalApprovalForm, RequestChangesForm
+from medical_review.permissions import GuidePagePermissionTester, is_moderator
+
+REVIEW_LOG_ACTION = "medical_review.approve"
+DEFAULT_REVIEW_INTERVAL_MONTHS = 12
+
+
+def review_due_after(reviewed_on, months):
+    """The date a review made on `reviewed_on` falls due, `months` later (31 Jan → 28/29 Feb)."""
+    month_index = reviewed_on.month - 1 + months
+    year, month = reviewed_on.year + month_index // 12, month_index % 12 + 1
+    day = min(reviewed_on.day, calendar.monthrange(year, month)[1])
+    return reviewed_on.replace(year=year, month=month, day=day)
+
+
+def reviewer_display(user):
+    """(name, credentials) of a reviewer: from their Person record, else their account."""
+    person = getattr(user, "person", None) if user is not None else None
+    if person is not None:
+        return person.name, person.credentials
+    if user is None:
+        return "", ""
+    return (user.get_full_name() or user.get_username()), ""
+
+
+class ReviewedPageMixin(models.Model):
+    """What every page under medical review carries: its review dates and publishing rule.
+
+    A page type sets `medical_review_root = True` when the workflow and the editorial grants
+    are set on it (the guide page); its subtree inherits both.
+    """
+
+    medical_review_root = False
+
+    last_reviewed = models.DateField(null=True, blank=True, editable=False)
+    next_review_due = models.DateField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def permissions_for_user(self, user):
+        # Reviewed pages go live only through the medical review workflow.
+        return GuidePagePermissionTester(user, self)
+
+    def with_content_json(self, content):
+        # The review dates belong to the page, not to a revision: publishing an older
+        # draft must not roll them back.
+        obj = super().with_content_json(content)
+        obj.last_reviewed = self.last_reviewed
+        obj.next_review_due = self.next_review_due
+        return obj
+
+    @cached_property
+    def latest_medical_review(self):
+        """The latest `MedicalReview` of this page, or None if it was never reviewed."""
+        if self.last_reviewed is None:  # every approval sets it: never reviewed
+            return None
+        return MedicalReview.objects.filter(page_id=self.pk).order_by("-reviewed_at", "-pk").first()
+
+    def prepare_for_serving(self):
+        """Reads what every render shows, before the page is shared between requests."""
+        self.latest_medical_review  # noqa: B018
+
+    def get_review_interval_months(self):
+        """How many months a review of this page stays current."""
+        return DEFAULT_REVIEW_INTERVAL_MONTHS
+
+    @property
+    def review_overdue(self):
+        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
+
+
+def reviewed_page_models():
+    """Every concrete page model under medical review."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, ReviewedPageMixin) and not model._meta.abstract
+    ]
+
+
+def is_medical_advisor(user):
+    """Whether `user` is in a group of an active medical review task (cached on the user)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if not hasattr(user, "_medical_reviewer"):
+        user._medical_reviewer = MedicalReviewTask.objects.filter(
+            active=True, groups__in=user.groups.all()
+        ).exists()
+    return user._medical_reviewer
+
+
+class MedicalReviewTask(AbstractGroupApprovalTask):
+    """Approval by a member of the task's groups who did not write the change."""
+
+    class Meta:
+        verbose_name = "medical review task"
+        verbose_name_plural = "medical review tasks"
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "A member of the chosen groups who did not write or submit the change checks it "
+            "against current clinical evidence."
+        )
+
+    # -- who may act -----------------------------------------------------------------------
+
+    def is_reviewer(self, user):
+        """Whether `user` belongs to one of this task's groups."""
+        return bool(user and user.is_active and self._user_in_groups(user))
+
+    def four_eyes_refusal(self, obj, user):
+        """Why `user` may not approve `obj` under the four-eyes rule, or None if they may."""
+        task_state = self._task_state_for(obj)
+        if task_state is None:
+            return None
+        latest = obj.get_latest_revision()
+        if user.pk == task_state.workflow_state.requested_by_id:
+            return (
+                "You submitted this page for medical review, so another medical advisor "
+                "must approve it."
+            )
+        if user.pk in {task_state.revision.user_id, latest.user_id if latest else None}:
+            return (
+                "You edited this version of the page, so another medical advisor must approve it."
+            )
+        # Someone else saving or submitting last must not launder an advisor's own changes.
+        changes = Revision.objects.for_instance(obj).filter(user_id=user.pk)
+        if obj.last_published_at is not None:
+            changes = changes.filter(created_at__gt=obj.last_published_at)
+        if changes.exists():
+            return (
+                "You wrote some of the changes under review, so another medical advisor "
+                "must approve them."
+            )
+        return None
+
+    def _task_state_for(self, obj):
+        return (
+            TaskState.objects.for_instance(obj)
+            .filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
+            .select_related("workflow_state", "revision")
+            .first()
+        )
+
+    def user_can_access_editor(self, obj, user):
+        return self.is_reviewer(user)
+
+    def locked_for_user(self, obj, user):
+        # While in review, only reviewers (and moderators, who may cancel the review) may
+        # change the content under review.
+        return not (self.is_reviewer(user) or is_moderator(user))
+
+    def user_can_lock(self, obj, user):
+        return self.is_reviewer(user)
+
+    def get_actions(self, obj, user):
+        if not self.is_reviewer(user):
+            return []
+        actions = [("reject", "Request changes", True)]
+        if self.four_eyes_refusal(obj, user) is None:
+            actions.append(("approve", "Approve", True))
+        return actions
+
+    def get_form_for_action(self, action):
+        if action == "approve":
+            return MedicalApprovalForm
+        if action == "reject":
+            return RequestChangesForm
+        return super().get_form_for_action(action)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if self.is_reviewer(user):
+            return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        return TaskState.objects.none()
+
+    # -- acting ----------------------------------------------------------------------------
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        obj = task_state.workflow_state.content_object
+        obj = getattr(obj, "specific", obj)
+        if action_name == "approve" and self.is_reviewer(user):
+            refusal = self.four_eyes_refusal(obj, user)
+            if refusal:
+                raise PermissionDenied(refusal)
+        if action_name not in {name for name, _label, _modal in self.get_actions(obj, user)}:
+            raise PermissionDenied("Only a medical advisor can act on a medical review.")
+
+        # The admin's action view validates the form, but the page editor passes the
+        # dialog's data straight through: check it here too.
+        form = self.get_form_for_action(action_name)(data=kwargs)
+        if not form.is_valid():
+            raise PermissionDenied(" ".join(e for errors in form.errors.values() for e in errors))
+        comment = form.cleaned_data.get("comment", "")
+
+        if action_name == "approve":
+            record_medical_review(task_state, obj, user, comment=comment)
+            task_state.approve(user=user, comment=comment)
+        elif action_name == "reject":
+            task_state.reject(user=user, comment=comment)
+
+
+def record_medical_review(task_state, page, user, comment=""):
+    """Store the approval as a `MedicalReview` and set the page's review dates."""
+    now = timezone.now()
+    reviewed_on = timezone.localdate(now)
+    next_due = review_due_after(reviewed_on, page.get_review_interval_months())
+    name, credentials = reviewer_display(user)
+    revision = page.get_latest_revision()
+    review = MedicalReview.objects.create(
+        page=page,
+        page_title=revision.object_str if revision else page.title,
+        revision=revision,
+        task_state=task_state,
+        reviewer=user,
+        reviewer_name=name,
+        reviewer_credentials=credentials,
+        reviewed_at=now,
+        next_review_due=next_due,
+        comment=comment,
+        attested=True,
+    )
+    # The dates are not revision-controlled (see ReviewedPageMixin.with_content_json):
+    # they change on the page row itself and survive the publish that follows.
+    type(page).objects.filter(pk=page.pk).update(
+        last_reviewed=reviewed_on, next_review_due=next_due
+    )
+    page.last_reviewed, page.next_review_due = reviewed_on, next_due
+    log(
+        instance=page,
+        action=REVIEW_LOG_ACTION,
+        user=user,
+        revision=revision,
+        data={
+            "reviewer": review.reviewer_display,
+            "next_review_due": next_due.isoformat(),
+            "comment": comment,
+        },
+    )
+    return review
+
+
+class MedicalReview(models.Model):
+    """One approval of a reviewed page by a medical advisor.
+
+    Kept as the audit trail: deleting the page's revisions, the workflow or the reviewer's
+    account leaves the record (and the names it was signed with) in place.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="medical_reviews",
+    )
+    page_title = models.CharField(max_length=255)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    task_state = models.ForeignKey(
+        "wagtailcore.TaskState",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="medical_reviews",
+    )
+    reviewer_name = models.CharField(max_length=200)
+    reviewer_credentials = models.CharField(max_length=100, blank=True)
+    reviewed_at = models.DateTimeField(default=timezone.now)
+    next_review_due = models.DateField()
+    comment = models.TextField(blank=True)
+    attested = models.BooleanField(
+        default=False,
+        help_text="The reviewer confirmed checking the content against current clinical evidence.",
+    )
+
+    class Meta:
+        ordering = ["-reviewed_at", "-pk"]
+        get_latest_by = ["reviewed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.page_title}: reviewed by {self.reviewer_display} on {self.reviewed_on}"
+
+    @property
+    def reviewed_on(self):
+        return timezone.localdate(self.reviewed_at)
+
+    @property
+    def reviewer_display(self):
+        if self.reviewer_credentials:
+            return f"{self.reviewer_name}, {self.reviewer_credentials}"
+        return self.reviewer_name
+
+
+class ReviewReminder(models.Model):
+    """One reminder email sent to one advisor on one day: makes the command idempotent."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    sent_on = models.DateField()
+    pages_due = models.PositiveIntegerField(default=0)
+    pages_overdue = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "sent_on"], name="one_review_reminder_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"Review reminder to {self.recipient} on {self.sent_on}"
