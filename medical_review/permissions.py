@@ -24,7 +24,11 @@ GUIDE_PAGE_PERMISSIONS = {
     MEDICAL_ADVISORS: ("add", "change"),
 }
 MODERATOR_ROOT_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
-MODERATOR_MODEL_PERMISSIONS = (("auth", "user", ("add", "change", "delete", "view")),)
+# Model permissions each group holds. Promoted search results are not medical content, so
+# editors keep them. Nobody but a superuser manages users or groups (accounts.permissions).
+GROUP_MODEL_PERMISSIONS = {
+    EDITORS: (("wagtailsearchpromotions", "searchpromotion", ("add", "change", "delete", "view")),),
+}
 
 
 def in_group(user, name):
