@@ -54,6 +54,8 @@ def medical_web_page(page, request=None):
     reviewed_on = _as_date(getattr(review, "reviewed_at", None)) or getattr(
         page, "last_reviewed", None
     )
+    if getattr(page, "moved_since_review", None):  # the review was of the page elsewhere
+        review = reviewed_on = None
     if reviewed_on:
         data["lastReviewed"] = reviewed_on.isoformat()
     if review is not None and getattr(review, "reviewer_name", ""):
