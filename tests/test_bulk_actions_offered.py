@@ -83,3 +83,14 @@ def test_a_moderators_bulk_publish_or_move_in_the_guide_changes_nothing(accounts
     page = TreatmentPage.objects.get(pk=page.pk)
     assert page.live_revision_id != draft.pk
     assert page.get_parent() == parent
+
+
+@pytest.mark.parametrize("role", ["editor", "advisor"])
+def test_the_guide_listing_offers_editors_no_move_or_delete_on_a_page(accounts, role):
+    category = TherapyCategoryPage.objects.get(slug="muscle-relaxants")
+    client = as_user(accounts[role])
+    html = client.get(reverse("wagtailadmin_explore", args=[category.pk])).content.decode()
+    for page in TreatmentPage.objects.child_of(category):
+        assert reverse("wagtailadmin_pages:move", args=[page.pk]) not in html
+        assert reverse("wagtailadmin_pages:delete", args=[page.pk]) not in html
+        assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in html
