@@ -1,32 +1,39 @@
-"""Workflow emails of the medical review.
+"""What the medical review's own e-mails say: the daily reminder to advisors.
 
-Wagtail already emails the submitter when a review is approved or changes are requested
-(and superusers on every submission); this adds the medical advisors on submission.
+Wagtail's notifiers send the workflow e-mails (submitted: the task's groups; approved and
+changes requested: the submitter), in the wording of the templates under
+`templates/wagtailadmin/notifications/`. Every admin link starts with
+`settings.WAGTAILADMIN_BASE_URL`.
 """
 
-from django.contrib.auth import get_user_model
-from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
-
-from medical_review.models import MedicalReviewTask
+from django.conf import settings
+from django.urls import reverse
 
 
-class MedicalReviewSubmittedNotifier(BaseGroupApprovalTaskStateEmailNotifier):
-    """Tells every member of the task's groups (but the submitter) that a page waits for review."""
+def admin_url(name, *args):
+    """An absolute admin URL, on the admin's base URL."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
 
-    notification = "submitted"
 
-    def can_handle(self, instance, **kwargs):
-        return isinstance(instance, self.valid_classes) and isinstance(
-            instance.task.specific, MedicalReviewTask
-        )
+def _line(page):
+    url = admin_url("wagtailadmin_pages:edit", page.pk)
+    if page.next_review is None:
+        return f"- {page.title} (never reviewed): {url}"
+    return f"- {page.title} (due {page.next_review:%d %B %Y}): {url}"
 
-    def get_recipient_users(self, task_state, **kwargs):
-        recipients = (
-            get_user_model()
-            .objects.filter(groups__in=task_state.task.specific.groups.all(), is_active=True)
-            .distinct()
-        )
-        triggering_user = kwargs.get("user")
-        if triggering_user is not None:
-            recipients = recipients.exclude(pk=triggering_user.pk)
-        return set(recipients)
+
+def reminder_email(report, days):
+    """(subject, body) of the reminder about the pages in `report`."""
+    parts = []
+    if report.never_reviewed:
+        parts += ["Never had a medical review (due now):", *map(_line, report.never_reviewed), ""]
+    if report.overdue:
+        parts += ["Overdue for medical review:", *map(_line, report.overdue), ""]
+    if report.due:
+        parts += [f"Due for medical review within {days} days:", *map(_line, report.due), ""]
+    parts.append(f"All reviews due: {admin_url('medical_review_reviews_due')}")
+    subject = (
+        f"SPS Treatment Guide: {len(report.never_reviewed)} never reviewed, "
+        f"{len(report.overdue)} reviews overdue, {len(report.due)} due within {days} days"
+    )
+    return subject, "\n".join(parts)

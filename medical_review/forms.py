@@ -3,6 +3,7 @@
 from django import forms
 
 ATTESTATION = "I have checked this content against current clinical evidence"
+SUMMARY_MAX_LENGTH = 200
 
 
 class MedicalApprovalForm(forms.Form):
@@ -16,9 +17,22 @@ class MedicalApprovalForm(forms.Form):
             "current clinical evidence."
         },
     )
+    summary = forms.CharField(
+        label="Summary of this review (shown on the page)",
+        max_length=SUMMARY_MAX_LENGTH,
+        required=True,
+        help_text="One line, e.g. “Updated dosing schedule wording”.",
+        error_messages={"required": "Say in one line what this review covered."},
+    )
     comment = forms.CharField(
         label="Comment (optional)", required=False, widget=forms.Textarea({"rows": 2})
     )
+
+    def clean_summary(self):
+        summary = " ".join(self.cleaned_data["summary"].split())
+        if not summary:
+            raise forms.ValidationError("Say in one line what this review covered.")
+        return summary
 
 
 class RequestChangesForm(forms.Form):

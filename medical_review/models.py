@@ -20,11 +20,15 @@ from django.utils.functional import cached_property
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
-from medical_review.forms import MedicalApprovalForm, RequestChangesForm
+from medical_review.forms import SUMMARY_MAX_LENGTH, MedicalApprovalForm, RequestChangesForm
 from medical_review.moves import MovedPageMixin
 from medical_review.permissions import GuidePagePermissionTester, is_moderator
 
 REVIEW_LOG_ACTION = "medical_review.approve"
+CHANGED_DURING_REVIEW = (
+    "The page changed after this review began, so the review restarted on the new version. "
+    "Open the page again to review what is there now."
+)
 DEFAULT_REVIEW_INTERVAL_MONTHS = 12
 
 
@@ -36,14 +40,35 @@ def review_due_after(reviewed_on, months):
     return reviewed_on.replace(year=year, month=month, day=day)
 
 
-def reviewer_display(user):
-    """(name, credentials) of a reviewer: from their Person record, else their account."""
-    person = getattr(user, "person", None) if user is not None else None
-    if person is not None:
-        return person.name, person.credentials
-    if user is None:
-        return "", ""
-    return (user.get_full_name() or user.get_username()), ""
+NO_PROFILE = (
+    "You have no reviewer profile, so you cannot sign a medical review; ask an administrator "
+    "to add one."
+)
+NO_CREDENTIALS = "Your reviewer profile has no credentials; ask an administrator to add them."
+
+
+def signed_as(name, credentials, specialty):
+    """How a review is signed: "Jane Doe, MD (Neurologist)"."""
+    signed = f"{name}, {credentials}" if credentials else name
+    return f"{signed} ({specialty})" if specialty else signed
+
+
+def reviewer_profile_of(user):
+    """The `ReviewerProfile` of `user`, or None."""
+    try:
+        return user.reviewer_profile
+    except (AttributeError, ReviewerProfile.DoesNotExist):
+        return None
+
+
+def profile_refusal(user):
+    """Why `user` may not sign a review (no profile, no credentials), or None."""
+    profile = reviewer_profile_of(user)
+    if profile is None:
+        return NO_PROFILE
+    if not profile.credentials.strip():
+        return NO_CREDENTIALS
+    return None
 
 
 class ReviewedPageMixin(MovedPageMixin, models.Model):
@@ -74,15 +99,44 @@ class ReviewedPageMixin(MovedPageMixin, models.Model):
         return obj
 
     @cached_property
-    def latest_medical_review(self):
-        """The latest `MedicalReview` of this page, or None if it was never reviewed."""
-        if self.last_reviewed is None:  # every approval sets it: never reviewed
-            return None
-        return MedicalReview.objects.filter(page_id=self.pk).order_by("-reviewed_at", "-pk").first()
+    def _medical_reviews(self):
+        # One query for the review line and the history; none for a page never reviewed
+        # (the dates are set when a reviewed revision goes live).
+        if self.last_reviewed is None:
+            return []
+        return list(MedicalReview.objects.filter(page_id=self.pk).order_by("-reviewed_at", "-pk"))
+
+    def _went_live(self, review):
+        # Revision ids grow: a review of a later revision than the live one waits to go live.
+        live = self.live_revision_id
+        return live is None or review.revision_id is None or review.revision_id <= live
+
+    @cached_property
+    def live_medical_review(self):
+        """The review of the live revision, or None: what the public page may say."""
+        if self.live_revision_id is None:  # its revisions were deleted: the latest review
+            return next(iter(self._medical_reviews), None)
+        return next(
+            (r for r in self._medical_reviews if r.revision_id == self.live_revision_id), None
+        )
+
+    @cached_property
+    def review_history(self):
+        """The reviews of what went live, newest first, as plain values for the public page."""
+        return [
+            {
+                "reviewed_on": review.reviewed_on,
+                "reviewer": review.reviewer_display,
+                "summary": review.summary,
+            }
+            for review in self._medical_reviews
+            if self._went_live(review)
+        ]
 
     def prepare_for_serving(self):
         """Reads what every render shows, before the page is shared between requests."""
-        self.latest_medical_review  # noqa: B018
+        self.live_medical_review  # noqa: B018
+        self.review_history  # noqa: B018
 
     def get_review_interval_months(self):
         """How many months a review of this page stays current."""
@@ -91,6 +145,22 @@ class ReviewedPageMixin(MovedPageMixin, models.Model):
     @property
     def review_overdue(self):
         return self.next_review_due is not None and self.next_review_due < timezone.localdate()
+
+
+def apply_live_review(page, revision):
+    """Sets the page's review dates from the review of `revision`, which has just gone live."""
+    review = MedicalReview.objects.filter(revision=revision).order_by("-reviewed_at", "-pk").first()
+    if review is None:
+        return None
+    # The dates are not revision-controlled (see ReviewedPageMixin.with_content_json):
+    # they change on the page row itself.
+    type(page).objects.filter(pk=page.pk).update(
+        last_reviewed=review.reviewed_on, next_review_due=review.next_review_due
+    )
+    page.last_reviewed, page.next_review_due = review.reviewed_on, review.next_review_due
+    for name in ("_medical_reviews", "live_medical_review", "review_history"):
+        page.__dict__.pop(name, None)
+    return review
 
 
 def reviewed_page_models():
@@ -178,11 +248,15 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
     def user_can_lock(self, obj, user):
         return self.is_reviewer(user)
 
+    def approval_refusal(self, obj, user):
+        """Why `user` may not approve `obj` (no credentials to sign with, four eyes), or None."""
+        return profile_refusal(user) or self.four_eyes_refusal(obj, user)
+
     def get_actions(self, obj, user):
         if not self.is_reviewer(user):
             return []
         actions = [("reject", "Request changes", True)]
-        if self.four_eyes_refusal(obj, user) is None:
+        if self.approval_refusal(obj, user) is None:
             actions.append(("approve", "Approve", True))
         return actions
 
@@ -193,6 +267,11 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             return RequestChangesForm
         return super().get_form_for_action(action)
 
+    def get_template_for_action(self, action):
+        if action == "approve":
+            return "medical_review/approve_modal.html"
+        return super().get_template_for_action(action)
+
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if self.is_reviewer(user):
             return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
@@ -200,12 +279,33 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
 
     # -- acting ----------------------------------------------------------------------------
 
+    def restart_on_changed_revision(self, task_state, revision):
+        """Restarts the review on `revision`, saved while `task_state` was open.
+
+        Wagtail's own `TaskState.cancel(resume=True)` starts a new task state on the task: an
+        approval of the old one is then refused, and the four-eyes rule applies
+        to whoever wrote the new one.
+        """
+        task_state.cancel(user=revision.user, resume=True, comment=CHANGED_DURING_REVIEW)
+        # The page row may not point at `revision` yet (post_save of the revision).
+        TaskState.objects.filter(
+            workflow_state=task_state.workflow_state_id, status=TaskState.STATUS_IN_PROGRESS
+        ).update(revision=revision)
+
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         obj = task_state.workflow_state.content_object
         obj = getattr(obj, "specific", obj)
+        # Only the open review of the latest revision can be acted on: what goes live is
+        # what the advisor was shown.
+        task_state.refresh_from_db(fields=["status"])
+        latest = obj.get_latest_revision()
+        if task_state.status != TaskState.STATUS_IN_PROGRESS or (
+            latest is not None and latest.pk != task_state.revision_id
+        ):
+            raise PermissionDenied(CHANGED_DURING_REVIEW)
         if action_name == "approve" and self.is_reviewer(user):
-            refusal = self.four_eyes_refusal(obj, user)
+            refusal = self.approval_refusal(obj, user)
             if refusal:
                 raise PermissionDenied(refusal)
         if action_name not in {name for name, _label, _modal in self.get_actions(obj, user)}:
@@ -219,38 +319,40 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         comment = form.cleaned_data.get("comment", "")
 
         if action_name == "approve":
-            record_medical_review(task_state, obj, user, comment=comment)
+            record_medical_review(
+                task_state, obj, user, comment=comment, summary=form.cleaned_data["summary"]
+            )
             task_state.approve(user=user, comment=comment)
         elif action_name == "reject":
             task_state.reject(user=user, comment=comment)
 
 
-def record_medical_review(task_state, page, user, comment=""):
-    """Store the approval as a `MedicalReview` and set the page's review dates."""
+def record_medical_review(task_state, page, user, comment="", summary=""):
+    """Store the approval of the revision under review as a `MedicalReview`.
+
+    The page's review dates change when that revision goes live (`apply_live_review`), which
+    for a scheduled revision is later, in `publish_scheduled`.
+    """
     now = timezone.now()
     reviewed_on = timezone.localdate(now)
     next_due = review_due_after(reviewed_on, page.get_review_interval_months())
-    name, credentials = reviewer_display(user)
-    revision = page.get_latest_revision()
+    profile = reviewer_profile_of(user)
+    revision = task_state.revision
     review = MedicalReview.objects.create(
         page=page,
         page_title=revision.object_str if revision else page.title,
         revision=revision,
         task_state=task_state,
         reviewer=user,
-        reviewer_name=name,
-        reviewer_credentials=credentials,
+        reviewer_name=profile.name,
+        reviewer_credentials=profile.credentials,
+        reviewer_specialty=profile.specialty,
         reviewed_at=now,
         next_review_due=next_due,
+        summary=summary,
         comment=comment,
         attested=True,
     )
-    # The dates are not revision-controlled (see ReviewedPageMixin.with_content_json):
-    # they change on the page row itself and survive the publish that follows.
-    type(page).objects.filter(pk=page.pk).update(
-        last_reviewed=reviewed_on, next_review_due=next_due
-    )
-    page.last_reviewed, page.next_review_due = reviewed_on, next_due
     log(
         instance=page,
         action=REVIEW_LOG_ACTION,
@@ -301,8 +403,14 @@ class MedicalReview(models.Model):
     )
     reviewer_name = models.CharField(max_length=200)
     reviewer_credentials = models.CharField(max_length=100, blank=True)
+    reviewer_specialty = models.CharField(max_length=100, blank=True)
     reviewed_at = models.DateTimeField(default=timezone.now)
     next_review_due = models.DateField()
+    summary = models.CharField(
+        max_length=SUMMARY_MAX_LENGTH,
+        blank=True,
+        help_text="What the review covered, in one line; shown in the page's review history.",
+    )
     comment = models.TextField(blank=True)
     attested = models.BooleanField(
         default=False,
@@ -322,9 +430,40 @@ class MedicalReview(models.Model):
 
     @property
     def reviewer_display(self):
-        if self.reviewer_credentials:
-            return f"{self.reviewer_name}, {self.reviewer_credentials}"
-        return self.reviewer_name
+        return signed_as(self.reviewer_name, self.reviewer_credentials, self.reviewer_specialty)
+
+
+class ReviewerProfile(models.Model):
+    """How a medical advisor signs reviews; kept by superusers, not by the advisor."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_profile"
+    )
+    name = models.CharField(max_length=200, help_text="The name reviews are signed with.")
+    credentials = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Post-nominal letters, e.g. “MD”. Without them the advisor cannot approve.",
+    )
+    specialty = models.CharField(max_length=100, blank=True, help_text="e.g. “Neurologist”.")
+    person = models.ForeignKey(
+        "treatments.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The advisor's entry among the guide's people, if any.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.signature
+
+    @property
+    def signature(self):
+        return signed_as(self.name, self.credentials, self.specialty)
 
 
 class ReviewReminder(models.Model):

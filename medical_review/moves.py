@@ -50,7 +50,7 @@ class MovedPageMixin(models.Model):
         """The day the page moved, if no review made since then is live; else None."""
         if self.moved_at is None:
             return None
-        review = self.latest_medical_review
+        review = self.live_medical_review
         if review is not None and review.reviewed_at > self.moved_at:
             return None
         return timezone.localdate(self.moved_at)

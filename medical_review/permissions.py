@@ -9,7 +9,9 @@ permission (moderators, superusers). Who may approve is the review task's groups
 makes and assigns to the task.
 """
 
+from django.contrib.auth import get_user_model
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.base import BasePermissionPolicy
 
 EDITORS = "Editors"
 MEDICAL_ADVISORS = "Medical advisors"
@@ -25,7 +27,7 @@ GUIDE_PAGE_PERMISSIONS = {
 }
 MODERATOR_ROOT_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
 # Model permissions each group holds. Promoted search results are not medical content, so
-# editors keep them. Nobody but a superuser manages users or groups (accounts.permissions).
+# editors keep them. Nobody but a superuser manages users or groups (accounts.wagtail_hooks).
 GROUP_MODEL_PERMISSIONS = {
     EDITORS: (("wagtailsearchpromotions", "searchpromotion", ("add", "change", "delete", "view")),),
 }
@@ -84,3 +86,19 @@ class GuidePagePermissionTester(PagePermissionTester):
 
     def _is_superuser(self):
         return self.user.is_active and self.user.is_superuser
+
+
+class SuperusersOnlyPermissionPolicy(BasePermissionPolicy):
+    """Only active superusers may see or change the model: no group permission opens it."""
+
+    def user_has_permission(self, user, action):
+        return bool(user.is_active and user.is_superuser)
+
+    def user_has_any_permission(self, user, actions):
+        return self.user_has_permission(user, None)
+
+    def users_with_any_permission(self, actions):
+        return get_user_model().objects.filter(is_active=True, is_superuser=True)
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])

@@ -16,13 +16,15 @@ from medical_review.moves import moved_at_of_page
 DUE_SOON_DAYS = 30
 
 OVERDUE, NEVER_REVIEWED, DUE_SOON, CURRENT = "overdue", "never", "due_soon", "current"
+DUE_NOW = "due_now"
 REVIEW_STATUS_CHOICES = [
+    (DUE_NOW, "Due now (overdue or never reviewed)"),
     (OVERDUE, "Overdue"),
     (NEVER_REVIEWED, "Never reviewed"),
     (DUE_SOON, f"Due within {DUE_SOON_DAYS} days"),
     (CURRENT, "Current"),
 ]
-STATUS_LABELS = dict(REVIEW_STATUS_CHOICES)
+STATUS_LABELS = dict(REVIEW_STATUS_CHOICES[1:])
 # Listed with the pages never reviewed (both are due now), but labelled for what happened.
 MOVED = "moved"
 STATUS_LABELS[MOVED] = "Moved since its last review"
@@ -34,7 +36,9 @@ def guide_content_types():
 
 
 def pages_with_review_dates(today=None):
-    """Guide pages annotated with their latest review, ordered overdue → never → due later."""
+    """Reviewed pages annotated with their latest review, ordered by urgency: overdue, then
+    never reviewed (both due now), then due later.
+    """
     today = today or timezone.localdate()
     latest = MedicalReview.objects.filter(page=OuterRef("pk")).order_by("-reviewed_at", "-pk")
     return (
@@ -97,6 +101,7 @@ class ReviewsDueFilterSet(WagtailFilterSet):
         today = timezone.localdate()
         soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
         conditions = {
+            DUE_NOW: Q(next_review__lt=today) | Q(next_review__isnull=True),
             OVERDUE: Q(next_review__lt=today),
             NEVER_REVIEWED: Q(next_review__isnull=True),
             DUE_SOON: Q(next_review__gte=today, next_review__lte=soon),

@@ -1,11 +1,17 @@
-"""Signal receivers of the medical review: setup of a new review root, workflow emails."""
+"""Signal receivers of the medical review: setup of a new review root, a review restarted
+when its page changes, review dates set when a reviewed revision goes live.
+"""
 
 from django.db.models.signals import post_save
-from wagtail.models import TaskState
-from wagtail.signals import task_submitted
+from wagtail.models import Revision, TaskState
+from wagtail.signals import page_published
 
-from medical_review.emails import MedicalReviewSubmittedNotifier
-from medical_review.models import reviewed_page_models
+from medical_review.models import (
+    MedicalReviewTask,
+    ReviewedPageMixin,
+    apply_live_review,
+    reviewed_page_models,
+)
 from medical_review.setup import ensure_guide_review_setup
 
 
@@ -15,8 +21,25 @@ def set_up_review_of_new_root(sender, instance, created, raw=False, **kwargs):
         ensure_guide_review_setup(instance.pk)
 
 
-# Kept at module level: signals hold their receivers weakly.
-medical_review_submitted_notifier = MedicalReviewSubmittedNotifier()
+def restart_review_of_changed_page(sender, instance, created, raw=False, **kwargs):
+    """A revision saved (or overwritten) while its page is in review restarts the review."""
+    if raw or kwargs.get("update_fields") is not None:
+        return  # e.g. Wagtail storing approved_go_live_at: the content did not change
+    open_reviews = TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        task__in=MedicalReviewTask.objects.all(),
+        workflow_state__base_content_type_id=instance.base_content_type_id,
+        workflow_state__object_id=instance.object_id,
+    ).select_related("workflow_state", "task")
+    for task_state in open_reviews:
+        if created or task_state.revision_id == instance.pk:
+            task_state.task.specific.restart_on_changed_revision(task_state, instance)
+
+
+def set_review_dates_of_published_page(sender, instance, revision=None, **kwargs):
+    """The review dates describe the revision that is live (also from publish_scheduled)."""
+    if isinstance(instance, ReviewedPageMixin) and revision is not None:
+        apply_live_review(instance, revision)
 
 
 def connect():
@@ -28,8 +51,11 @@ def connect():
                 sender=model,
                 dispatch_uid=f"medical_review_setup_{model._meta.label_lower}",
             )
-    task_submitted.connect(
-        medical_review_submitted_notifier,
-        sender=TaskState,
-        dispatch_uid="medical_review_submitted_email",
+    post_save.connect(
+        restart_review_of_changed_page,
+        sender=Revision,
+        dispatch_uid="medical_review_restart_on_change",
+    )
+    page_published.connect(
+        set_review_dates_of_published_page, dispatch_uid="medical_review_dates_on_publish"
     )

@@ -1,7 +1,9 @@
 """Admin views of reviewed pages that refuse a direct publish and explain the review rules."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
 from wagtail.admin import messages
@@ -9,9 +11,16 @@ from wagtail.admin.action_menu import CancelWorkflowMenuItem
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import TaskState
 
-from medical_review.models import MedicalReviewTask, reviewed_page_models
+from medical_review.models import (
+    MedicalReview,
+    MedicalReviewTask,
+    ReviewerProfile,
+    reviewed_page_models,
+)
 from medical_review.permissions import is_moderator
 
 PUBLISH_REFUSED = (
@@ -24,10 +33,48 @@ def _is_ajax(request):
     return request.headers.get("x-requested-with") == "XMLHttpRequest"
 
 
+def approval_message(page):
+    """What the approving advisor is told: published now, or on the scheduled date."""
+    review = (
+        MedicalReview.objects.filter(page_id=page.pk, revision__isnull=False)
+        .select_related("revision")
+        .first()
+    )
+    go_live_at = review.revision.approved_go_live_at if review else None
+    title = page.get_admin_display_title()
+    if go_live_at and go_live_at > timezone.now():
+        when = format_date(timezone.localtime(go_live_at), "j F Y, H:i")
+        return f"“{title}” was approved; it will be published on {when}."
+    return f"“{title}” was approved and published."
+
+
+def changes_under_review(page, task_state, request):
+    """The compare view's field diffs between the last approved revision and the one under
+    review (or the live page, if no revision of it was ever approved).
+    """
+    approved = (
+        MedicalReview.objects.filter(page_id=page.pk, revision__isnull=False)
+        .exclude(revision_id=task_state.revision_id)
+        .select_related("revision")
+        .first()
+    )
+    before = approved.revision.as_object() if approved else page
+    after = task_state.revision.as_object()
+    panel = page.get_edit_handler().get_bound_panel(instance=page, request=request, form=None)
+    diffs = [comparison(before, after) for comparison in panel.get_comparison()]
+    return [diff for diff in diffs if diff.has_changed()], approved
+
+
 class GuidePageEditView(EditView):
     def get(self, request, *args, **kwargs):
         page = self.real_page_record.specific
-        if getattr(page, "review_overdue", False):
+        if page.live and page.last_reviewed is None:
+            messages.warning(
+                request,
+                "Never medically reviewed: this page is online but no medical advisor has "
+                "approved it. Submit it to Medical review.",
+            )
+        elif getattr(page, "review_overdue", False):
             messages.warning(
                 request,
                 f"Medical review overdue: this page was due for review on "
@@ -43,6 +90,12 @@ class GuidePageEditView(EditView):
             messages.error(request, PUBLISH_REFUSED)
             return redirect("wagtailadmin_pages:edit", self.real_page_record.pk)
         return super().post(request, *args, **kwargs)
+
+    def add_save_confirmation_message(self):
+        if self.action_name == "perform_workflow_action" and self.workflow_action == "approve":
+            messages.success(self.request, approval_message(self.page))
+        else:
+            super().add_save_confirmation_message()
 
     @cached_property
     def is_cancelling_workflow(self):
@@ -68,7 +121,7 @@ class GuidePageCreateView(CreateView):
 
 
 class GuideWorkflowActionView(WorkflowActionView):
-    """Says why an advisor may not approve (four eyes), and what the dialog is missing."""
+    """Says why an advisor may not approve, shows what changed, says what the approval did."""
 
     def dispatch(self, request, *args, **kwargs):
         if (
@@ -77,7 +130,7 @@ class GuideWorkflowActionView(WorkflowActionView):
             and self.task.is_reviewer(request.user)
             and self.object.workflow_in_progress
         ):
-            refusal = self.task.four_eyes_refusal(self.object, request.user)
+            refusal = self.task.approval_refusal(self.object, request.user)
             if refusal:
                 if _is_ajax(request):
                     return HttpResponseForbidden(refusal)
@@ -93,7 +146,25 @@ class GuideWorkflowActionView(WorkflowActionView):
                     for error in errors:
                         messages.error(request, error)
                 return redirect(self.redirect_url)
-        return super().post(request, *args, **kwargs)
+        try:
+            response = super().post(request, *args, **kwargs)
+        except PermissionDenied as refusal:
+            if _is_ajax(request):
+                return HttpResponseForbidden(str(refusal))
+            messages.error(request, str(refusal))
+            return redirect(self.redirect_url)
+        self.task_state.refresh_from_db(fields=["status"])
+        if self.action_name == "approve" and self.task_state.status == TaskState.STATUS_APPROVED:
+            messages.success(request, approval_message(self.object))
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.action_name == "approve" and isinstance(self.task, MedicalReviewTask):
+            context["comparison"], context["last_approved"] = changes_under_review(
+                self.object.specific, self.task_state, self.request
+            )
+        return context
 
 
 def guide_page_viewsets():
@@ -123,3 +194,15 @@ class ModeratorCancelReviewMenuItem(CancelWorkflowMenuItem):
         return bool(
             workflow_state and is_moderator(user) and not workflow_state.user_can_cancel(user)
         )
+
+
+class ReviewerProfileViewSet(ModelViewSet):
+    """Settings → Reviewer profiles: how each advisor signs reviews, kept by superusers."""
+
+    model = ReviewerProfile
+    icon = "user"
+    menu_label = "Reviewer profiles"
+    add_to_settings_menu = True
+    list_display = ["name", "credentials", "specialty", "user"]
+    form_fields = ["user", "name", "credentials", "specialty", "person"]
+    search_fields = ["name"]

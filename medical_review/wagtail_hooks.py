@@ -8,21 +8,40 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.models import TaskState
-from wagtail.permissions import page_permission_policy
+from wagtail.permissions import page_permission_policy, register_permission_policy
 
-from medical_review.models import REVIEW_LOG_ACTION, MedicalReviewTask, is_medical_advisor
+from medical_review.models import (
+    REVIEW_LOG_ACTION,
+    MedicalReviewTask,
+    ReviewerProfile,
+    is_medical_advisor,
+)
+from medical_review.permissions import SuperusersOnlyPermissionPolicy
 from medical_review.reports import (
     OVERDUE,
     ReviewsDueView,
     pages_with_review_dates,
     review_status_of,
 )
-from medical_review.views import ModeratorCancelReviewMenuItem, guide_page_viewsets
+from medical_review.views import (
+    ModeratorCancelReviewMenuItem,
+    ReviewerProfileViewSet,
+    guide_page_viewsets,
+)
+
+# Registered before any view asks for it: reviewer profiles sign reviews, so only superusers
+# keep them, whatever permissions a group holds.
+register_permission_policy(ReviewerProfile, SuperusersOnlyPermissionPolicy(ReviewerProfile))
 
 
 @hooks.register("register_admin_viewset")
 def register_guide_page_viewsets():
     return guide_page_viewsets()
+
+
+@hooks.register("register_admin_viewset")
+def register_reviewer_profile_viewset():
+    return ReviewerProfileViewSet("reviewer_profiles")
 
 
 @hooks.register("register_page_action_menu_item")
@@ -78,7 +97,7 @@ def register_medical_review_log_action(actions):
 
 
 class MedicalReviewPanel(Component):
-    """Dashboard panel for medical advisors: pages waiting for them, overdue reviews."""
+    """Dashboard panel for medical advisors: pages waiting for them, reviews due now."""
 
     name = "medical_review"
     template_name = "medical_review/admin/medical_review_panel.html"
@@ -112,7 +131,7 @@ class MedicalReviewPanel(Component):
                     "edit_url": finder.get_edit_url(page),
                     "submitted_by": state.workflow_state.requested_by,
                     "submitted_at": state.started_at,
-                    "refusal": task.four_eyes_refusal(page, user),
+                    "refusal": task.approval_refusal(page, user),
                 }
             )
         today = timezone.localdate()
@@ -121,9 +140,14 @@ class MedicalReviewPanel(Component):
             for page in pages_with_review_dates(today).filter(next_review__lt=today)
             if review_status_of(page, today) == OVERDUE
         ]
+        never_reviewed = [
+            {"page": page, "edit_url": finder.get_edit_url(page)}
+            for page in pages_with_review_dates(today).live().filter(next_review__isnull=True)
+        ]
         context.update(
             waiting=waiting,
             overdue=overdue,
+            never_reviewed=never_reviewed,
             report_url=reverse("medical_review_reviews_due"),
         )
         return context

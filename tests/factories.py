@@ -44,9 +44,11 @@ class TreatmentPageFactory(wagtail_factories.PageFactory):
 
 
 def record_review(page, reviewed_at, next_review_due, reviewer_name="Test Reviewer", **fields):
-    """A medical review as an approval records it, without the workflow: the `MedicalReview`
-    and the review dates on the page row (see medical_review.models.record_medical_review).
+    """A medical review of the page's live revision as an approval records it, without the
+    workflow: the `MedicalReview` and the review dates that its going live sets on the page
+    row (see medical_review.models.record_medical_review and apply_live_review).
     """
+    fields.setdefault("revision_id", page.live_revision_id)
     MedicalReview.objects.create(
         page=page,
         page_title=page.title,

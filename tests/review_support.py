@@ -6,14 +6,18 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from medical_review.models import ReviewerProfile
 from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
 from tests.factories import TreatmentPageFactory
 from treatments.models import Person, TherapyCategoryPage, TreatmentPage
 
-ATTESTED = {"attestation": "on", "comment": ""}
+ATTESTED = {"attestation": "on", "summary": "Checked against current evidence", "comment": ""}
 
 
-def make_user(username, *groups, superuser=False, name="", person=None):
+def make_user(username, *groups, superuser=False, name="", person=None, profile=None):
+    """An account in `groups`; `person` makes its Person record, `profile` (name, credentials,
+    specialty) its reviewer profile.
+    """
     first, _, last = name.partition(" ")
     user = get_user_model().objects.create_user(
         username=username,
@@ -26,8 +30,9 @@ def make_user(username, *groups, superuser=False, name="", person=None):
     )
     for group in groups:
         user.groups.add(Group.objects.get(name=group))
-    if person:
-        Person.objects.create(user=user, **person)
+    linked_person = Person.objects.create(user=user, **person) if person else None
+    if profile:
+        ReviewerProfile.objects.create(user=user, person=linked_person, **profile)
     return user
 
 
@@ -40,8 +45,14 @@ def role_accounts():
             MEDICAL_ADVISORS,
             name="Ada Advisor",
             person={"name": "Ada Advisor", "credentials": "MD", "role": "Neurologist"},
+            profile={"name": "Ada Advisor", "credentials": "MD", "specialty": "Neurologist"},
         ),
-        "advisor2": make_user("advisor2", MEDICAL_ADVISORS, name="Otto Other"),
+        "advisor2": make_user(
+            "advisor2",
+            MEDICAL_ADVISORS,
+            name="Otto Other",
+            profile={"name": "Otto Other", "credentials": "MD"},
+        ),
         "moderator": make_user("moderator", MODERATORS, name="Mo Moderator"),
         "superuser": make_user("root", superuser=True, name="Sue Super"),
     }
@@ -93,9 +104,10 @@ def edit(client, page, action=None, **changes):
     return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
 
 
-def workflow_action(client, page, action, data=None, ajax=False):
+def workflow_action(client, page, action, data=None, ajax=False, task_state=None):
+    """Posts `action` on the page's open task (or on `task_state`, e.g. one since restarted)."""
     page.refresh_from_db()
-    task_state = page.current_workflow_task_state
+    task_state = task_state or page.current_workflow_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
     headers = {"x-requested-with": "XMLHttpRequest"} if ajax else {}
     return client.post(url, data or {}, headers=headers)
@@ -103,3 +115,8 @@ def workflow_action(client, page, action, data=None, ajax=False):
 
 def live_title(page):
     return Page.objects.get(pk=page.pk).specific.title
+
+
+def messages_of(response):
+    """The admin messages a response's request left for the next page."""
+    return [str(m) for m in response.wsgi_request._messages]

@@ -39,7 +39,7 @@ def test_editor_submits_advisor_approves_visitor_sees_reviewed_text(live_site, c
     assert new_title not in visitor.content()
     assert "not yet been medically reviewed" in visitor.content()
 
-    # The advisor finds it on the dashboard and approves it, ticking the attestation.
+    # The advisor finds it on the dashboard and approves it: the attestation and a summary.
     context, advisor = log_in(chromium, base, "advisor")
     panel = advisor.locator("#medical-review-section, [id^=medical-review]").first
     assert new_title in panel.inner_text()
@@ -48,7 +48,9 @@ def test_editor_submits_advisor_approves_visitor_sees_reviewed_text(live_site, c
     row.get_by_role("button", name="Approve").click()
     dialog = advisor.locator(".modal")
     dialog.get_by_label("I have checked this content against current clinical evidence").check()
-    dialog.locator("textarea").fill("Checked against the seed source.")
+    dialog.get_by_label("Summary of this review (shown on the page)").fill(
+        "Checked against the seed source."
+    )
     with advisor.expect_navigation():
         dialog.locator("form [type=submit]").click()
     context.close()
@@ -57,6 +59,7 @@ def test_editor_submits_advisor_approves_visitor_sees_reviewed_text(live_site, c
     visitor.goto(f"{base}{treatment.url}")
     text = visitor.locator("main").inner_text()
     assert new_title in text
-    assert "Medically reviewed by Ada Advisor, MD on" in text
+    assert "Medically reviewed by Ada Advisor, MD (Neurologist) on" in text
     assert "Next review due" in text
+    assert "Checked against the seed source." in text  # the review history
     visitor.context.close()

@@ -25,7 +25,7 @@ def test_seed_pages_say_they_are_not_yet_reviewed(client, guide):
         html = client.get(page.url).content.decode()
         assert NOT_REVIEWED in html, page.title
         assert "Medically reviewed by" not in html
-        assert page.specific.latest_medical_review is None
+        assert page.specific.live_medical_review is None
 
 
 def test_reviewed_page_shows_reviewer_credentials_and_dates(client, users, guide):
@@ -39,18 +39,21 @@ def test_reviewed_page_shows_reviewer_credentials_and_dates(client, users, guide
 
     html = client.get(treatment.url).content.decode()
     assert (
-        "Medically reviewed by Ada Advisor, MD on "
+        "Medically reviewed by Ada Advisor, MD (Neurologist) on "
         '<time datetime="2026-03-04">4 March 2026</time> · Next review due '
         '<time datetime="2027-03-04">4 March 2027</time>'
     ) in html
     assert NOT_REVIEWED not in html
-    review = TreatmentPage.objects.get(pk=treatment.pk).latest_medical_review
+    review = TreatmentPage.objects.get(pk=treatment.pk).live_medical_review
     assert review.reviewer_name == "Ada Advisor"
     assert review.reviewer_credentials == "MD"
     assert review.reviewed_at.date() == datetime.date(2026, 3, 4)
 
 
-def test_reviewer_without_person_record_is_named_by_account(client, users, guide):
+def test_review_is_signed_from_the_reviewer_profile_not_the_account(client, users, guide):
+    advisor = users["advisor2"]
+    advisor.first_name, advisor.last_name = "Famous", "Professor"
+    advisor.save()
     treatment = a_treatment(guide)
     treatment.save_revision(user=users["editor"])
     treatment.get_workflow().start(treatment, users["editor"])
@@ -58,7 +61,9 @@ def test_reviewer_without_person_record_is_named_by_account(client, users, guide
     workflow_action(client, treatment, "approve", ATTESTED)
     client.logout()
 
-    assert "Medically reviewed by Otto Other on" in client.get(treatment.url).content.decode()
+    html = client.get(treatment.url).content.decode()
+    assert "Medically reviewed by Otto Other, MD on" in html
+    assert "Famous" not in html
 
 
 def test_overdue_page_stays_online_and_admin_flags_it(client, users, guide):

@@ -7,8 +7,10 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from wagtail.models import Page
 
 from medical_review.models import ReviewReminder
+from tests.factories import record_review
 from tests.review_support import ATTESTED, a_treatment, role_accounts, workflow_action
 from treatments.models import TreatmentPage
 
@@ -17,11 +19,24 @@ pytestmark = pytest.mark.django_db
 REVIEW_DAY = datetime.datetime(2025, 6, 10, 9, tzinfo=datetime.UTC)
 
 
+def review_the_rest_of_the_guide(guide, but):
+    """Every other guide page reviewed, and current until 2030: only `but` can fall due."""
+    for page in Page.objects.descendant_of(guide, inclusive=True).exclude(pk=but.pk).specific():
+        record_review(
+            page,
+            datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC),
+            datetime.date(2030, 1, 1),
+        )
+
+
 @pytest.fixture
 def reviewed(client, guide):
-    """A treatment approved on 10 June 2025 (next review due 10 June 2026)."""
+    """A treatment approved on 10 June 2025 (next review due 10 June 2026); the rest of the
+    guide reviewed and current.
+    """
     users = role_accounts()
     treatment = a_treatment(guide)
+    review_the_rest_of_the_guide(guide, but=treatment)
     with time_machine.travel(REVIEW_DAY, tick=False):
         treatment.save_revision(user=users["editor"])
         treatment.get_workflow().start(treatment, users["editor"])
@@ -84,3 +99,17 @@ def test_running_twice_the_same_day_emails_once(reviewed):
 def test_negative_days_is_a_clear_error(reviewed):
     with pytest.raises(CommandError, match="cannot be negative"):
         call_command("send_review_reminders", days=-1)
+
+
+def test_pages_never_reviewed_are_reminded_as_due_now(guide):
+    role_accounts()
+    treatment = a_treatment(guide)
+    review_the_rest_of_the_guide(guide, but=treatment)
+
+    with time_machine.travel(datetime.datetime(2026, 1, 1, 8, tzinfo=datetime.UTC)):
+        call_command("send_review_reminders")
+
+    [first, _second] = reminders()
+    assert "Never had a medical review (due now):" in first.body
+    assert f"- {treatment.title} (never reviewed): http://testserver/admin/pages/" in first.body
+    assert "1 never reviewed" in first.subject

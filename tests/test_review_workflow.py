@@ -62,7 +62,7 @@ def test_advisor_approval_publishes_and_records_review(client, users, treatment)
     assert page.last_reviewed == review.reviewed_on
     assert page.next_review_due == review.next_review_due
     assert (page.next_review_due - page.last_reviewed).days in range(365, 367)
-    assert page.latest_medical_review == review
+    assert page.live_medical_review == review
 
 
 def test_review_interval_comes_from_site_setting(client, users, treatment, site):
@@ -234,7 +234,7 @@ def test_medical_review_survives_deletion_of_its_revisions(client, users, treatm
     review = MedicalReview.objects.get(page=treatment)
     assert review.revision is None
     assert review.reviewer_name == "Ada Advisor"
-    assert TreatmentPage.objects.get(pk=treatment.pk).latest_medical_review == review
+    assert TreatmentPage.objects.get(pk=treatment.pk).live_medical_review == review
 
 
 def test_page_history_lists_every_step_and_the_medical_review(client, users, treatment):
@@ -263,4 +263,4 @@ def test_later_draft_does_not_roll_back_review_dates(client, users, treatment):
     assert page.title == "Reviewamide (third)"
     assert page.last_reviewed == reviewed.last_reviewed
     assert MedicalReview.objects.filter(page=page).count() == 2
-    assert page.latest_medical_review.reviewer == users["advisor2"]
+    assert page.live_medical_review.reviewer == users["advisor2"]

@@ -3,6 +3,9 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from medical_review.models import ReviewerProfile
 
 
 @dataclass(frozen=True)
@@ -13,6 +16,8 @@ class DemoAccount:
     superuser: bool = False
     groups: tuple = ()
     full_name: str = ""
+    # (credentials, specialty) that sign this account's reviews; demo values, not a person's.
+    reviewer: tuple = ()
 
 
 DEMO_ACCOUNTS = [
@@ -26,6 +31,7 @@ DEMO_ACCOUNTS = [
         "Medical advisor",
         groups=("Medical advisors",),
         full_name="Demo Advisor",
+        reviewer=("MD", "Neurologist"),
     ),
     DemoAccount(
         "advisor2",
@@ -33,6 +39,7 @@ DEMO_ACCOUNTS = [
         "Second advisor",
         groups=("Medical advisors",),
         full_name="Demo Second Advisor",
+        reviewer=("MD", ""),
     ),
     DemoAccount(
         "moderator",
@@ -46,8 +53,6 @@ DEMO_ACCOUNTS = [
 
 def create_demo_accounts(accounts=DEMO_ACCOUNTS):
     User = get_user_model()
-    from django.contrib.auth.models import Group
-
     for account in accounts:
         user, created = User.objects.get_or_create(
             username=account.username,
@@ -62,4 +67,14 @@ def create_demo_accounts(accounts=DEMO_ACCOUNTS):
         user.save()
         for name in account.groups:
             user.groups.add(Group.objects.get(name=name))
+        if account.reviewer:
+            credentials, specialty = account.reviewer
+            ReviewerProfile.objects.get_or_create(
+                user=user,
+                defaults={
+                    "name": account.full_name,
+                    "credentials": credentials,
+                    "specialty": specialty,
+                },
+            )
     return accounts

@@ -28,8 +28,8 @@ class StructuredDataMixin:
 
 
 def latest_review(page):
-    """The page's latest medical review, or None (pages outside the guide have none)."""
-    return getattr(page, "latest_medical_review", None)
+    """The review of the page's live revision, or None (pages outside the guide have none)."""
+    return getattr(page, "live_medical_review", None)
 
 
 def _as_date(value):
@@ -51,9 +51,7 @@ def medical_web_page(page, request=None):
         "inLanguage": "en",
     }
     review = latest_review(page)
-    reviewed_on = _as_date(getattr(review, "reviewed_at", None)) or getattr(
-        page, "last_reviewed", None
-    )
+    reviewed_on = _as_date(getattr(review, "reviewed_at", None))
     if getattr(page, "moved_since_review", None):  # the review was of the page elsewhere
         review = reviewed_on = None
     if reviewed_on:

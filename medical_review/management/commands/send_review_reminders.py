@@ -4,7 +4,10 @@ from medical_review.reminders import send_review_reminders
 
 
 class Command(BaseCommand):
-    help = "Email medical advisors about guide reviews due soon or overdue (once a day each)."
+    help = (
+        "Email medical advisors about guide pages never reviewed, reviews overdue and reviews "
+        "due soon (once a day each)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -16,7 +19,8 @@ class Command(BaseCommand):
             raise CommandError("--days cannot be negative.")
         report = send_review_reminders(days=days)
         self.stdout.write(
-            f"{len(report.overdue)} reviews overdue, {len(report.due)} due within {days} days."
+            f"{len(report.never_reviewed)} pages never reviewed, {len(report.overdue)} reviews "
+            f"overdue, {len(report.due)} due within {days} days."
         )
         self.stdout.write(f"Reminded {len(report.sent_to)} advisors.")
         if report.already_sent:
