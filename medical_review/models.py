@@ -5,8 +5,10 @@ Rules of the task, enforced here and not only in the admin's buttons:
 
 - only members of the task's groups (Settings → Workflow tasks) act on it;
 - four eyes: whoever submitted the revision, or wrote any of it, cannot approve it;
-- approving needs the attestation ticked; requesting changes needs a comment;
-- every approval is recorded as a `MedicalReview` of exactly the revision under review.
+- approving needs a reviewer profile with credentials (it signs the review), the attestation
+  and a one-line summary; requesting changes needs a comment;
+- every approval is recorded as a `MedicalReview` of exactly the revision under review, and a
+  revision saved while the review is open restarts it.
 """
 
 import calendar
@@ -29,6 +31,11 @@ CHANGED_DURING_REVIEW = (
     "The page changed after this review began, so the review restarted on the new version. "
     "Open the page again to review what is there now."
 )
+NO_PROFILE = (
+    "You have no reviewer profile, so you cannot sign a medical review; ask an administrator "
+    "to add one."
+)
+NO_CREDENTIALS = "Your reviewer profile has no credentials; ask an administrator to add them."
 DEFAULT_REVIEW_INTERVAL_MONTHS = 12
 
 
@@ -38,13 +45,6 @@ def review_due_after(reviewed_on, months):
     year, month = reviewed_on.year + month_index // 12, month_index % 12 + 1
     day = min(reviewed_on.day, calendar.monthrange(year, month)[1])
     return reviewed_on.replace(year=year, month=month, day=day)
-
-
-NO_PROFILE = (
-    "You have no reviewer profile, so you cannot sign a medical review; ask an administrator "
-    "to add one."
-)
-NO_CREDENTIALS = "Your reviewer profile has no credentials; ask an administrator to add them."
 
 
 def signed_as(name, credentials, specialty):
@@ -479,7 +479,7 @@ class ReviewReminder(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["recipient", "sent_on"], name="one_review_reminder_per_day"
+                fields=["recipient", "sent_on"], name="medical_review_one_reminder_per_day"
             )
         ]
 

@@ -136,7 +136,7 @@ class Migration(migrations.Migration):
             options={
                 "constraints": [
                     models.UniqueConstraint(
-                        fields=("recipient", "sent_on"), name="one_review_reminder_per_day"
+                        fields=("recipient", "sent_on"), name="medical_review_one_reminder_per_day"
                     )
                 ],
             },
