@@ -16,11 +16,13 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
+# PORT reaches the settings too: the admin links in e-mails and the default Site's address
+# (sitemap, full page URLs) name the port the server really listens on.
 run: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_treatment_guide
-	$(BIN)/python manage.py create_demo_accounts
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(BIN)/python manage.py migrate --noinput
+	PORT=$(PORT) $(BIN)/python manage.py load_treatment_guide
+	PORT=$(PORT) $(BIN)/python manage.py create_demo_accounts
+	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
 	scripts/ensure-chromium

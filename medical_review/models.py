@@ -23,6 +23,7 @@ from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
 from medical_review.forms import SUMMARY_MAX_LENGTH, MedicalApprovalForm, RequestChangesForm
+from medical_review.moves import MovedPageMixin
 from medical_review.permissions import GuidePagePermissionTester, is_moderator
 
 REVIEW_LOG_ACTION = "medical_review.approve"
@@ -70,7 +71,7 @@ def profile_refusal(user):
     return None
 
 
-class ReviewedPageMixin(models.Model):
+class ReviewedPageMixin(MovedPageMixin, models.Model):
     """What every page under medical review carries: its review dates and publishing rule.
 
     A page type sets `medical_review_root = True` when the workflow and the editorial grants

@@ -26,7 +26,11 @@ GUIDE_PAGE_PERMISSIONS = {
     MEDICAL_ADVISORS: ("add", "change"),
 }
 MODERATOR_ROOT_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
-MODERATOR_MODEL_PERMISSIONS = (("auth", "user", ("add", "change", "delete", "view")),)
+# Model permissions each group holds. Promoted search results are not medical content, so
+# editors keep them. Nobody but a superuser manages users or groups (accounts.wagtail_hooks).
+GROUP_MODEL_PERMISSIONS = {
+    EDITORS: (("wagtailsearchpromotions", "searchpromotion", ("add", "change", "delete", "view")),),
+}
 
 
 def in_group(user, name):
@@ -61,6 +65,27 @@ class GuidePagePermissionTester(PagePermissionTester):
 
     def can_unschedule(self):
         return super().can_publish()
+
+    # Where a page sits says what it is (its category and line of therapy come from the
+    # tree), and a move is not a revision that could be reviewed first: only superusers move
+    # pages or reorder a category's children, and a move marks the page for review
+    # (medical_review.moves).
+    def can_move(self):
+        return self._is_superuser() and super().can_move()
+
+    def can_move_to(self, destination):
+        return self._is_superuser() and super().can_move_to(destination)
+
+    def can_reorder_children(self):
+        return self._is_superuser()
+
+    # Deleting takes a page away from readers at once, as unpublishing does: it needs the
+    # publish permission (moderators, superusers). Editors and advisors cannot delete.
+    def can_delete(self, ignore_bulk=False):
+        return super().can_publish() and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def _is_superuser(self):
+        return self.user.is_active and self.user.is_superuser
 
 
 class SuperusersOnlyPermissionPolicy(BasePermissionPolicy):

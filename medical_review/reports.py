@@ -4,13 +4,14 @@ import datetime
 
 import django_filters
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, DateField, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
 
 from medical_review.models import MedicalReview, reviewed_page_models
+from medical_review.moves import moved_at_of_page
 
 DUE_SOON_DAYS = 30
 
@@ -24,6 +25,9 @@ REVIEW_STATUS_CHOICES = [
     (CURRENT, "Current"),
 ]
 STATUS_LABELS = dict(REVIEW_STATUS_CHOICES[1:])
+# Listed with the pages never reviewed (both are due now), but labelled for what happened.
+MOVED = "moved"
+STATUS_LABELS[MOVED] = "Moved since its last review"
 
 
 def guide_content_types():
@@ -40,8 +44,16 @@ def pages_with_review_dates(today=None):
     return (
         Page.objects.type(*reviewed_page_models())
         .annotate(
-            next_review=Subquery(latest.values("next_review_due")[:1]),
+            moved_at=moved_at_of_page(),
             last_reviewed_at=Subquery(latest.values("reviewed_at")[:1]),
+        )
+        .annotate(
+            # A page moved since its review has not been reviewed where it is: due now.
+            next_review=Case(
+                When(moved_at__gt=F("last_reviewed_at"), then=Value(None)),
+                default=Subquery(latest.values("next_review_due")[:1]),
+                output_field=DateField(),
+            ),
             last_reviewer_name=Subquery(latest.values("reviewer_name")[:1]),
             last_reviewer_credentials=Subquery(latest.values("reviewer_credentials")[:1]),
         )
@@ -60,7 +72,7 @@ def pages_with_review_dates(today=None):
 def review_status_of(page, today=None):
     today = today or timezone.localdate()
     if page.next_review is None:
-        return NEVER_REVIEWED
+        return MOVED if page.last_reviewed_at else NEVER_REVIEWED
     if page.next_review < today:
         return OVERDUE
     if page.next_review <= today + datetime.timedelta(days=DUE_SOON_DAYS):

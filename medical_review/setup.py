@@ -12,9 +12,9 @@ from django.apps import apps as global_apps
 from medical_review.models import reviewed_page_models
 from medical_review.permissions import (
     EDITORS,
+    GROUP_MODEL_PERMISSIONS,
     GUIDE_PAGE_PERMISSIONS,
     MEDICAL_ADVISORS,
-    MODERATOR_MODEL_PERMISSIONS,
     MODERATOR_ROOT_PERMISSIONS,
     MODERATORS,
 )
@@ -70,18 +70,22 @@ def ensure_groups(apps=global_apps):
             )
 
     # Moderators publish and unpublish across the site (the guide's publish is refused by
-    # its permission tester) and manage users.
+    # its permission tester).
     root = Page.objects.filter(depth=1).first()
     if root is not None:
         for action in MODERATOR_ROOT_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(
                 group=moderators, page=root, permission=_page_permission(apps, action)
             )
-    for app_label, model, actions in MODERATOR_MODEL_PERMISSIONS:
-        for action in actions:
-            moderators.permissions.add(
-                _permission(apps, app_label, model, f"{action}_{model}", f"Can {action} {model}")
-            )
+    for group_name, grants in GROUP_MODEL_PERMISSIONS.items():
+        group = Group.objects.get(name=group_name)
+        for app_label, model, actions in grants:
+            for action in actions:
+                group.permissions.add(
+                    _permission(
+                        apps, app_label, model, f"{action}_{model}", f"Can {action} {model}"
+                    )
+                )
 
 
 def ensure_workflow(apps=global_apps):

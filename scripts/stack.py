@@ -90,6 +90,8 @@ class Site:
             "DJANGO_SETTINGS_MODULE": settings,
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Servers of one stack listen on several ports; the Site keeps a plain address.
+            "SITE_URL": "http://localhost",
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,
             "STATIC_ROOT": str(self.workdir / "static"),

@@ -18,6 +18,10 @@ ADMIN_POLICY_UPDATE = {
     "frame-src": ["'self'", "https://www.youtube.com", "https://player.vimeo.com"],
 }
 ADMIN_POLICY_REPLACE = {"frame-ancestors": ["'self'"]}
+# The editor's preview panel frames the page as the public would see it. Wagtail renders it
+# through this middleware again, as a request for the page's public URL flagged
+# `is_preview`; that response may be framed by the admin and keeps every other strict rule.
+PREVIEW_POLICY_REPLACE = {"frame-ancestors": ["'self'"]}
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -25,14 +29,20 @@ class SiteCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith("/admin/"):
-            parts = PolicyParts(
-                config=parts.config,
-                update={**ADMIN_POLICY_UPDATE, **(parts.update or {})},
-                replace={**ADMIN_POLICY_REPLACE, **(parts.replace or {})},
-                nonce=parts.nonce,
-            )
-        return parts
+        if report_only:
+            return parts
+        if getattr(request, "is_preview", False):
+            update, replace = {}, PREVIEW_POLICY_REPLACE
+        elif request.path_info.startswith("/admin/"):
+            update, replace = ADMIN_POLICY_UPDATE, ADMIN_POLICY_REPLACE
+        else:
+            return parts
+        return PolicyParts(
+            config=parts.config,
+            update={**update, **(parts.update or {})},
+            replace={**replace, **(parts.replace or {})},
+            nonce=parts.nonce,
+        )
 
 
 class PermissionsPolicyMiddleware:

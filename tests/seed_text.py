@@ -15,6 +15,11 @@ def paragraphs():
     return [re.sub(r"\s+", " ", line).strip() for line in text.splitlines() if line.strip()]
 
 
+def sentences(text):
+    """A paragraph's sentences: a full stop, question or exclamation mark, then a space."""
+    return re.split(r"(?<=[.?!]) ", text)
+
+
 def _section(start, end):
     found = paragraphs()
     first = next(i for i, p in enumerate(found) if p.startswith(start))

@@ -1,10 +1,16 @@
 """`load_treatment_guide` builds the tree once and never tramples an editor's work."""
 
+import html
+import re
+
+import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from treatments.loading import load_treatment_guide
+from tests import seed_text
+from treatments.content import guide as transcription
+from treatments.loading import Seed, SeedMismatch, load_treatment_guide
 from treatments.models import (
     GuideSettings,
     HomePage,
@@ -100,3 +106,82 @@ def test_disclaimer_is_a_site_setting_an_editor_can_change(guide):
     settings.save()
     load_treatment_guide()
     assert GuideSettings.for_site(site).disclaimer == "Edited disclaimer"
+
+
+FACT_FIELDS = ("administration", "targets", "regimen", "cautions")
+
+
+def fact_sentences(treatment):
+    return [
+        sentence.casefold()
+        for name in FACT_FIELDS
+        for sentence in seed_text.sentences(getattr(treatment, name))
+        if sentence
+    ]
+
+
+def body_text(treatment):
+    """The treatment's body text blocks as a reader sees them, one string."""
+    blocks = [str(block.value) for block in treatment.body if block.block_type == "text"]
+    return normalised(re.sub(r"<[^>]+>", " ", html.unescape(" ".join(blocks))))
+
+
+def normalised(text):
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def transcribed_treatments(items=transcription.CATEGORIES):
+    for item in items:
+        if isinstance(item, transcription.Category):
+            yield from transcribed_treatments(item.children)
+        else:
+            yield item
+
+
+def seed_paragraph(opening, after):
+    (paragraph,) = [p for p in seed_text.paragraphs() if p.startswith(opening)]
+    return paragraph[len(opening) :].strip() if after else paragraph
+
+
+def test_no_sentence_of_a_treatments_facts_is_repeated_in_its_body_or_an_intro(guide):
+    intros = normalised(
+        re.sub(
+            r"<[^>]+>",
+            " ",
+            html.unescape(
+                " ".join(
+                    [guide.intro, *TherapyCategoryPage.objects.values_list("intro", flat=True)]
+                )
+            ),
+        )
+    )
+    for treatment in TreatmentPage.objects.all():
+        body = body_text(treatment)
+        for sentence in fact_sentences(treatment):
+            assert sentence not in body, (treatment.title, sentence)
+            assert sentence not in intros, (treatment.title, sentence)
+
+
+def test_every_sentence_a_treatment_quotes_from_the_seed_lands_on_its_page_once(guide):
+    for transcribed in transcribed_treatments():
+        page = TreatmentPage.objects.get(slug=transcribed.slug)
+        quoted = [
+            seed_paragraph(item.opening, item.after)
+            for item in transcribed.body
+            if isinstance(item, transcription.Para)
+        ]
+        quoted += [
+            getattr(transcribed, name).text for name in FACT_FIELDS if getattr(transcribed, name)
+        ]
+        shown = [*fact_sentences(page), *seed_text.sentences(body_text(page))]
+        shown = [sentence.casefold() for sentence in shown if sentence]
+        for paragraph in quoted:
+            for sentence in seed_text.sentences(paragraph):
+                assert shown.count(sentence.casefold()) == 1, (page.title, sentence)
+
+
+def test_a_fact_quoting_part_of_a_body_sentence_is_refused():
+    seed = Seed.from_file()
+    body = [transcription.Para("Autologous stem cell transplants", after=True)]
+    with pytest.raises(SeedMismatch, match="part of a sentence"):
+        seed.rich_text(body, placed_elsewhere=["Reset the immune system"])

@@ -42,7 +42,7 @@ def test_treatment_page_shows_its_facts_as_a_definition_list(guide, client):
         client.get("/treatments/immunotherapies/autologous-stem-cell-transplant/")
     )
     assert "Cautions The procedure itself is complicated and considered high risk." in stem_cell
-    assert "What it targets Reset the immune system" in stem_cell
+    assert "What it targets The process involves receiving medication" in stem_cell
 
 
 def test_treatment_page_has_breadcrumbs_back_to_its_category(guide, client):

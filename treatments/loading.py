@@ -9,7 +9,10 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -33,8 +36,45 @@ class SeedMismatch(Exception):
     """The transcription quotes something the seed text does not say."""
 
 
+def site_address(url):
+    """The (hostname, port) of a Wagtail Site for a base URL such as `https://guide.example.org`.
+
+    Wagtail's Site writes its URLs as https for port 443 and as http for every other port.
+    """
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    scheme_port = {"http": 80, "https": 443}.get(parts.scheme)
+    if (
+        scheme_port is None
+        or not parts.hostname
+        or port == -1
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(
+            f"SITE_URL must be the site's base URL, such as https://guide.example.org or "
+            f"http://127.0.0.1:8000, not {url!r}."
+        )
+    port = port or scheme_port
+    if (parts.scheme == "https") != (port == 443):
+        raise ImproperlyConfigured(
+            f"SITE_URL {url!r} cannot be a Wagtail Site: it serves https on port 443 only, "
+            "and http on any other port."
+        )
+    return parts.hostname, port
+
+
 def _normalise(text):
     return re.sub(r"\s+", " ", text).strip()
+
+
+def sentences(text):
+    """The sentences of a seed text, split after a full stop, question or exclamation mark."""
+    return [part for part in re.split(r"(?<=[.!?])\s+", _normalise(text)) if part]
 
 
 class Seed:
@@ -72,15 +112,30 @@ class Seed:
             return self.quote(item)
         return self.paragraph(item)
 
-    def rich_text(self, items):
+    def rich_text(self, items, placed_elsewhere=()):
+        """Paragraphs as rich text, less the sentences of `placed_elsewhere` (the facts)."""
+        elsewhere = {
+            sentence.casefold() for text in placed_elsewhere for sentence in sentences(text)
+        }
         parts = []
         for item in items:
             if isinstance(item, content.Heading):
                 parts.append(f"<h2>{html.escape(self.quote(content.Quote(item.text)))}</h2>")
-            elif isinstance(item, content.Para) and item.italic:
-                parts.append(f"<p><i>{html.escape(self.text(item))}</i></p>")
-            else:
-                parts.append(f"<p>{html.escape(self.text(item))}</p>")
+                continue
+            kept = [s for s in sentences(self.text(item)) if s.casefold() not in elsewhere]
+            for sentence in kept:
+                for text in placed_elsewhere:
+                    if _normalise(text).casefold() in sentence.casefold():
+                        raise SeedMismatch(
+                            f"{text!r} quotes part of a sentence: a fact quotes whole "
+                            "sentences, so that each sentence lands in one place"
+                        )
+            if not kept:
+                continue
+            paragraph = html.escape(" ".join(kept))
+            if isinstance(item, content.Para) and item.italic:
+                paragraph = f"<i>{paragraph}</i>"
+            parts.append(f"<p>{paragraph}</p>")
         return "".join(parts)
 
     def after_opening(self, opening):
@@ -93,9 +148,12 @@ class LoadReport:
     existing: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
     missing: list = field(default_factory=list)
+    site_url: str = ""
 
     def lines(self):
         yield f"Created {len(self.created)} pages."
+        if self.site_url:
+            yield f"The default site is {self.site_url}"
         for title in self.created:
             yield f"  created: {title}"
         if self.existing:
@@ -160,11 +218,27 @@ class GuideLoader:
             home.save_revision().publish()
             self.report.created.append(home.title)
         if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+            site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.save()
+        self._site_address(site)
         return home
+
+    def _site_address(self, site):
+        """Gives the default Site the public address from the settings (SITE_URL)."""
+        if not settings.SPS_SITE_URL:
+            return
+        hostname, port = site_address(settings.SPS_SITE_URL)
+        if (site.hostname, site.port) != (hostname, port):
+            if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
+                raise ImproperlyConfigured(
+                    f"SITE_URL {settings.SPS_SITE_URL!r} is another Site's address already "
+                    "(Settings → Sites)."
+                )
+            site.hostname, site.port = hostname, port
+            site.save(update_fields=["hostname", "port"])
+        self.report.site_url = site.root_url
 
     def _page(self, parent, page):
         existing = parent.get_children().filter(slug=page.slug).first() if parent else None
@@ -209,9 +283,18 @@ class GuideLoader:
                 self._treatment(page, child)
 
     def _treatment(self, parent, treatment):
+        facts = {
+            name: self.seed.text(getattr(treatment, name))
+            for name in ("administration", "targets", "regimen", "cautions")
+        }
         body = []
-        if treatment.body:
-            body.append(("text", self.seed.rich_text(treatment.body)))
+        # A sentence the facts list shows is left out of the body, so that an edit to one
+        # cannot leave the other saying something else.
+        text = self.seed.rich_text(
+            treatment.body, placed_elsewhere=list(filter(None, facts.values()))
+        )
+        if text:
+            body.append(("text", text))
         if treatment.video:
             body.append(
                 (
@@ -230,10 +313,7 @@ class GuideLoader:
             generic_name=treatment.generic_name,
             also_known_as=treatment.also_known_as,
             drug_class=self.seed.text(treatment.drug_class),
-            administration=self.seed.text(treatment.administration),
-            targets=self.seed.text(treatment.targets),
-            regimen=self.seed.text(treatment.regimen),
-            cautions=self.seed.text(treatment.cautions),
+            **facts,
             body=body,
             brand_names=[
                 TreatmentBrandName(name=self.seed.quote(content.Quote(name)))

@@ -62,6 +62,8 @@ def medical_web_page(page, request=None):
     }
     review = latest_review(page)
     reviewed_on = _as_date(getattr(review, "reviewed_at", None))
+    if getattr(page, "moved_since_review", None):  # the review was of the page elsewhere
+        review = reviewed_on = None
     if reviewed_on:
         data["lastReviewed"] = reviewed_on.isoformat()
     if review is not None and getattr(review, "reviewer_name", ""):

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -10,6 +11,7 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "medical_review",
     "treatments",
+    "accounts",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
@@ -126,7 +128,14 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "SPS Treatment Guide"
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# The addresses the outside world uses. The admin's is the base of the links in e-mails;
+# the site's becomes the default Site's hostname and port when the guide is loaded, so the
+# sitemap and the pages' full URLs name it. In development both are the server `make run`
+# starts on its PORT; production reads them from the environment (docs/PRODUCTION.md).
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+)
+SPS_SITE_URL = os.environ.get("SITE_URL", WAGTAILADMIN_BASE_URL)
 
 # Medical review (issue 4): an approved review publishes the reviewed revision itself, since
 # nobody (advisors included) holds a direct publish in the guide.

@@ -25,7 +25,8 @@ DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=f"https://{ALLOWED_HOSTS[0]}")
+SPS_SITE_URL = env.str("SITE_URL", default=f"https://{ALLOWED_HOSTS[0]}")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=SPS_SITE_URL)
 
 # The database. A short connect timeout turns "database unreachable" into a quick 503 page
 # instead of a hung request; health checks let a worker recover when the server comes back.

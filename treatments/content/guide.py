@@ -5,6 +5,10 @@ Every text here is a quotation of the seed: `Quote` values must occur in it word
 replaced by the whole paragraph (less those words when `after=True`). The loader checks
 both, so nothing reaches the site that the seed does not say. Classifications (route,
 kind, approach, line of therapy) are the transcriber's reading of the seed's wording.
+
+Each seed sentence lands in one place. A treatment's facts (`administration`, `targets`,
+`regimen`, `cautions`) quote whole sentences, and the loader leaves those sentences out of
+the body paragraphs they come from; a fact that quotes part of a body sentence is refused.
 """
 
 from dataclasses import dataclass, field
@@ -238,7 +242,9 @@ CATEGORIES = [
                         regimen=Quote(
                             "This immunotherapy is usually a short course of high dose "
                             "intravenous steroids which are used for the management of some "
-                            "autoimmune disorders."
+                            "autoimmune disorders. It is sometimes followed by a more "
+                            "prolonged course of oral steroids (prednisolone or prednisone) "
+                            "that is often slowly tapered over weeks."
                         ),
                         body=[Para("Intravenous methylprednisolone (Solu-Medrol)", after=True)],
                     ),
@@ -259,7 +265,8 @@ CATEGORIES = [
                         ),
                         regimen=Quote(
                             "A typical course of plasmapheresis might be 5 – 7 treatments done "
-                            "every other day."
+                            "every other day. For those who respond, it may then be done less "
+                            "often as an ongoing maintenance therapy."
                         ),
                         body=[Para("Plasma exchange (PLEX) or plasmapheresis", after=True)],
                     ),
@@ -316,7 +323,11 @@ CATEGORIES = [
                 slug="autologous-stem-cell-transplant",
                 kind="procedure",
                 generic_name="Autologous stem cell transplant",
-                targets=Quote("Reset the immune system"),
+                targets=Quote(
+                    "The process involves receiving medication to generate an increased number "
+                    "of normal bone marrow stem cells which will then be treated outside of the "
+                    "body and infused back into the patient to reset the immune system."
+                ),
                 cautions=Quote("The procedure itself is complicated and considered high risk."),
                 body=[
                     Para("Autologous stem cell transplants", after=True),

@@ -307,8 +307,10 @@ class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read by the facts list, the head tags and the JSON-LD: once each.
-        prefetch_related_objects([self], "brand_names", "routes")
+        # Read by the facts list, the head tags and the JSON-LD: once each. The preview of a
+        # page not yet created holds its brand names and routes in memory.
+        if self.pk is not None:
+            prefetch_related_objects([self], "brand_names", "routes")
         categories = [
             page for page in self.ancestors_below_root if isinstance(page, TherapyCategoryPage)
         ]

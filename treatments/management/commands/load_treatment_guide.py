@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
 
 from treatments.loading import load_treatment_guide
 
@@ -7,6 +8,9 @@ class Command(BaseCommand):
     help = "Load the SPS treatment guide from the seed text (safe to run again)."
 
     def handle(self, *args, **options):
-        report = load_treatment_guide()
+        try:
+            report = load_treatment_guide()
+        except ImproperlyConfigured as error:  # a SITE_URL the default Site cannot have
+            raise CommandError(str(error)) from error
         for line in report.lines():
             self.stdout.write(line)

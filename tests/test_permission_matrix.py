@@ -1,0 +1,249 @@
+"""Roles × actions on a guide page, each through Wagtail's real admin views, as README says.
+
+Each cell asserts what the action changed (the live text, the tree, the accounts), not only
+the answer's status: a refused action changes nothing, an allowed one does what it says.
+"""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query
+
+from medical_review.permissions import MEDICAL_ADVISORS
+from tests.review_support import (
+    ATTESTED,
+    edit,
+    live_title,
+    new_treatment,
+    role_accounts,
+    workflow_action,
+)
+from treatments.models import TherapyCategoryPage, TreatmentPage
+
+ROLES = ["editor", "advisor", "advisor2", "moderator", "superuser"]
+
+# The README's table "Who may do what in the guide": the roles allowed each action.
+ALLOWED = {
+    "edit": {"editor", "advisor", "advisor2", "moderator", "superuser"},
+    "submit": {"editor", "advisor", "advisor2", "moderator", "superuser"},
+    "approve own": set(),
+    "approve other's": {"advisor", "advisor2"},
+    "publish": set(),
+    "schedule": set(),
+    "revert and publish": set(),
+    "bulk publish": set(),
+    "unpublish": {"moderator", "superuser"},
+    "delete": {"moderator", "superuser"},
+    "move": {"superuser"},
+    "reorder": {"superuser"},
+    "copy as draft": {"editor", "advisor", "advisor2", "moderator", "superuser"},
+    "copy and publish": set(),
+    "manage users": {"superuser"},
+    "change groups": {"superuser"},
+    "edit promoted results": {"editor", "superuser"},
+}
+
+
+@pytest.fixture
+def accounts(guide):
+    return role_accounts()
+
+
+@pytest.fixture
+def treatment(guide):
+    return new_treatment(guide)
+
+
+def as_user(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def submitted_by(user, page, title="Reviewamide (submitted)"):
+    response = edit(as_user(user), page, "action-submit", title=title)
+    assert response.status_code == 302, response.content[:500]
+    return TreatmentPage.objects.get(pk=page.pk)
+
+
+# Each action: do it as `user` through the admin; return whether it took effect.
+
+
+def do_edit(accounts, user, page):
+    before = page.revisions.count()
+    edit(as_user(user), page, title="Reviewamide (draft)")
+    latest = page.revisions.order_by("-pk").first()
+    return page.revisions.count() > before and latest.user_id == user.pk
+
+
+def do_submit(accounts, user, page):
+    edit(as_user(user), page, "action-submit", title="Reviewamide (submitted)")
+    return TreatmentPage.objects.get(pk=page.pk).workflow_in_progress
+
+
+def do_approve_own(accounts, user, page):
+    page = submitted_by(user, page)
+    if not page.workflow_in_progress:  # could not submit at all
+        return False
+    workflow_action(as_user(user), page, "approve", ATTESTED)
+    return live_title(page) == "Reviewamide (submitted)"
+
+
+def do_approve_others(accounts, user, page):
+    page = submitted_by(accounts["editor"], page)
+    workflow_action(as_user(user), page, "approve", ATTESTED)
+    return live_title(page) == "Reviewamide (submitted)"
+
+
+def do_publish(accounts, user, page):
+    edit(as_user(user), page, "action-publish", title="Reviewamide (published)")
+    return live_title(page) == "Reviewamide (published)"
+
+
+def do_schedule(accounts, user, page):
+    go_live = (timezone.now() + datetime.timedelta(days=7)).strftime("%Y-%m-%d %H:%M")
+    edit(as_user(user), page, "action-publish", title="Reviewamide (later)", go_live_at=go_live)
+    return page.revisions.filter(approved_go_live_at__isnull=False).exists()
+
+
+def do_revert_and_publish(accounts, user, page):
+    old = page.live_revision
+    page.title = "Reviewamide (newer)"
+    page.save_revision(user=accounts["advisor"]).publish(skip_permission_checks=True)
+    client = as_user(user)
+    client.get(reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, old.pk]))
+    edit(client, page, "action-publish", title=old.as_object().title)
+    return live_title(page) == old.as_object().title
+
+
+def do_bulk_publish(accounts, user, page):
+    page.title = "Reviewamide (draft for bulk)"
+    page.save_revision(user=accounts["editor"])
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    as_user(user).post(f"{url}?id={page.pk}&next=/admin/", {"include_descendants": ""})
+    return live_title(page) == "Reviewamide (draft for bulk)"
+
+
+def do_unpublish(accounts, user, page):
+    as_user(user).post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+    return not TreatmentPage.objects.get(pk=page.pk).live
+
+
+def do_delete(accounts, user, page):
+    as_user(user).post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+    return not TreatmentPage.objects.filter(pk=page.pk).exists()
+
+
+def do_move(accounts, user, page):
+    destination = TherapyCategoryPage.objects.get(slug="first-line")
+    url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
+    as_user(user).post(url)
+    return TreatmentPage.objects.get(pk=page.pk).get_parent().pk == destination.pk
+
+
+def do_reorder(accounts, user, page):
+    parent = page.get_parent()
+    url = reverse("wagtailadmin_pages:set_page_position", args=[page.pk])
+    as_user(user).post(f"{url}?position=0")
+    return parent.get_children().first().pk == page.pk
+
+
+def _copy(user, page, **extra):
+    as_user(user).post(
+        reverse("wagtailadmin_pages:copy", args=[page.pk]),
+        {
+            "new_title": "Copied",
+            "new_slug": "copied",
+            "new_parent_page": page.get_parent().pk,
+            **extra,
+        },
+    )
+    return TreatmentPage.objects.filter(slug="copied").first()
+
+
+def do_copy_as_draft(accounts, user, page):
+    copy = _copy(user, page)
+    return copy is not None and not copy.live
+
+
+def do_copy_and_publish(accounts, user, page):
+    copy = _copy(user, page, publish_copies="on")
+    return copy is not None and copy.live
+
+
+def do_manage_users(accounts, user, page):
+    as_user(user).post(
+        reverse("wagtailusers_users:add"),
+        {
+            "username": "newcomer",
+            "email": "newcomer@example.org",
+            "first_name": "New",
+            "last_name": "Comer",
+            "password1": "a-long-new-password-1",
+            "password2": "a-long-new-password-1",
+            "groups": [Group.objects.get(name=MEDICAL_ADVISORS).pk],
+        },
+    )
+    return get_user_model().objects.filter(username="newcomer").exists()
+
+
+def do_change_groups(accounts, user, page):
+    response = as_user(user).get(
+        reverse("wagtailusers_groups:edit", args=[Group.objects.get(name=MEDICAL_ADVISORS).pk])
+    )
+    return response.status_code == 200
+
+
+def do_edit_promoted_results(accounts, user, page):
+    as_user(user).post(
+        reverse("wagtailsearchpromotions:add"),
+        {
+            "query_string": "stiffness",
+            "editors_picks-TOTAL_FORMS": 1,
+            "editors_picks-INITIAL_FORMS": 0,
+            "editors_picks-MAX_NUM_FORMS": 1000,
+            "editors_picks-0-DELETE": "",
+            "editors_picks-0-ORDER": 0,
+            "editors_picks-0-page": page.pk,
+            "editors_picks-0-description": "",
+        },
+    )
+    return Query.objects.filter(query_string="stiffness", editors_picks__isnull=False).exists()
+
+
+ACTIONS = {
+    "edit": do_edit,
+    "submit": do_submit,
+    "approve own": do_approve_own,
+    "approve other's": do_approve_others,
+    "publish": do_publish,
+    "schedule": do_schedule,
+    "revert and publish": do_revert_and_publish,
+    "bulk publish": do_bulk_publish,
+    "unpublish": do_unpublish,
+    "delete": do_delete,
+    "move": do_move,
+    "reorder": do_reorder,
+    "copy as draft": do_copy_as_draft,
+    "copy and publish": do_copy_and_publish,
+    "manage users": do_manage_users,
+    "change groups": do_change_groups,
+    "edit promoted results": do_edit_promoted_results,
+}
+
+
+def test_the_matrix_names_every_action_once():
+    assert ACTIONS.keys() == ALLOWED.keys()
+    assert all(allowed <= set(ROLES) for allowed in ALLOWED.values())
+
+
+@pytest.mark.parametrize("action", ACTIONS)
+@pytest.mark.parametrize("role", ROLES)
+def test_role_may_take_the_action_only_as_the_readme_says(accounts, treatment, role, action):
+    took_effect = ACTIONS[action](accounts, accounts[role], treatment)
+    assert took_effect == (role in ALLOWED[action])
