@@ -8,6 +8,7 @@ that list it (its ancestors: the guide, its categories, the home page) and the p
 it (their breadcrumbs and headers name it).
 """
 
+import copy
 import logging
 
 from django.apps import apps
@@ -44,14 +45,25 @@ def pages_to_purge(page):
     ]
 
 
-def purge_cdn(page):
+def purge_cdn(page, url_path_before=None):
+    """Purges the frontend cache (Varnish, a CDN) of the page, the pages that list it and the
+    pages below it, each with its `get_cached_paths()` (the guide's include its table). After
+    a move, `url_path_before` names where the page was: that URL and the old listing pages
+    are purged too."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     batch = PurgeBatch()
     batch.add_pages(pages_to_purge(page))
-    # Wagtail runs the purge as a task: a CDN that fails is logged, the publish stands.
+    if url_path_before and url_path_before != page.url_path:
+        # The page as it was: Wagtail builds its old URL the way it builds every URL.
+        moved_from = copy.copy(page)
+        moved_from.url_path = url_path_before
+        batch.add_page(moved_from)
+        prefixes = [url_path_before[: i + 1] for i, c in enumerate(url_path_before) if c == "/"]
+        batch.add_pages(Page.objects.live().filter(depth__gt=1, url_path__in=prefixes))
+    # Wagtail runs the purge as a task: a cache that fails is logged, the publish stands.
     batch.purge()
 
 
@@ -61,7 +73,8 @@ def on_page_changed(sender, instance, **kwargs):
     # transaction commits, so a page rendered from the old rows meanwhile is retired too.
     store.retire_all(reason)
     transaction.on_commit(lambda: store.retire_all(reason))
-    transaction.on_commit(lambda: purge_cdn(instance))
+    url_path_before = kwargs.get("url_path_before")
+    transaction.on_commit(lambda: purge_cdn(instance, url_path_before))
 
 
 def on_page_deleted(sender, instance, **kwargs):

@@ -3,10 +3,12 @@ gunicorn app servers started as child processes of ports of our own, and an edit
 the real Wagtail admin over HTTP.
 """
 
+import http.client
 import http.cookiejar
 import os
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -263,3 +265,107 @@ class Editor:
         status, body = self.post(f"/admin/pages/{page_id}/edit/", fields)
         if status != 302:
             raise RuntimeError(f"saving page {page_id} failed with {status}: {body[:500]!r}")
+
+
+VCL_DIR = ROOT / "deploy" / "varnish"
+
+
+def site_vcl(backends, purgers=("127.0.0.1",), grace="30s", ttl=None):
+    """A site.vcl for deploy/varnish/default.vcl: `backends` are (host, port) app servers."""
+    probe = (
+        "probe app_health {\n"
+        '    .request = "GET /robots.txt HTTP/1.1" "Host: 127.0.0.1" "Connection: close";\n'
+        "    .interval = 1s;\n    .timeout = 1s;\n    .window = 2;\n    .threshold = 1;\n}\n"
+    )
+    lines = ["import directors;", probe]
+    for n, (host, port) in enumerate(backends):
+        lines.append(
+            f'backend app{n} {{ .host = "{host}"; .port = "{port}"; .probe = app_health; }}'
+        )
+    lines.append("acl purgers { " + " ".join(f'"{a}";' for a in purgers) + " }")
+    adds = "".join(f"    app.add_backend(app{n});\n" for n in range(len(backends)))
+    lines.append(f"sub site_init {{\n    new app = directors.round_robin();\n{adds}}}")
+    lines.append("sub site_backend { set req.backend_hint = app.backend(); }")
+    cap = f"    if (beresp.ttl > {ttl}) {{ set beresp.ttl = {ttl}; }}\n" if ttl else ""
+    lines.append(f"sub site_grace {{\n{cap}    set beresp.grace = {grace};\n}}")
+    return "\n".join(lines) + "\n"
+
+
+class Varnish:
+    """Debian's varnishd with deploy/varnish/default.vcl in front of the given app servers."""
+
+    def __init__(self, port, backends, **site):
+        self.port = port
+        self.base = f"http://127.0.0.1:{port}"
+        # Readable by the user varnishd drops to when started as root.
+        self.dir = Path(tempfile.mkdtemp(prefix=f"sps-varnish-{port}-"))
+        self.dir.chmod(0o755)
+        # The shipped policy beside this stack's site.vcl, which it includes.
+        shutil.copy(VCL_DIR / "default.vcl", self.dir / "default.vcl")
+        (self.dir / "site.vcl").write_text(site_vcl(backends, **site))
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(  # noqa: S603
+            ["varnishd", "-F", "-n", str(self.dir / "state"), "-a", f"127.0.0.1:{self.port}"]  # noqa: S607
+            + ["-p", f"vcl_path={self.dir}", "-f", str(self.dir / "default.vcl")]
+            + ["-s", "malloc,64m"],
+            stdout=open(self.dir / "varnishd.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError((self.dir / "varnishd.log").read_text())
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return self.base
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"varnishd on {self.port} did not start")
+
+    def wait_healthy(self, timeout=20):
+        """Waits until Varnish's probes see every backend healthy."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            listing = self.adm("backend.list")
+            states = [line for line in listing.splitlines() if "app" in line]
+            if states and all("healthy" in line and "sick" not in line for line in states):
+                return
+            time.sleep(0.3)
+        raise RuntimeError(f"Varnish backends not healthy: {listing}")
+
+    def adm(self, *command):
+        return subprocess.run(  # noqa: S603
+            ["varnishadm", "-n", str(self.dir / "state"), *command],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def request(url, method="GET", source="127.0.0.1", headers=None, timeout=10):
+    """One HTTP request from a chosen loopback address (Varnish's purge ACL checks it)."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(
+        parts.hostname, parts.port, timeout=timeout, source_address=(source, 0)
+    )
+    started = time.monotonic()
+    try:
+        connection.request(
+            method, parts.path + (f"?{parts.query}" if parts.query else ""), headers=headers or {}
+        )
+        response = connection.getresponse()
+        body = response.read()
+        return Response(response.status, response.headers, body, time.monotonic() - started)
+    finally:
+        connection.close()
