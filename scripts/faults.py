@@ -427,6 +427,7 @@ def main():
     args = parser.parse_args()
     seconds = 15 if args.short else 60
 
+    ensure_apt("varnishd", "varnish")
     grace, ttl = (8, 3) if args.short else (30, 3)
     publishes = 6 if args.short else 20
     server = start_postgres(PG_PORT)

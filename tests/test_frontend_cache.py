@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from tests.review_support import ATTESTED, edit, new_treatment, role_accounts, workflow_action
+from tests.test_production_settings import production_env, show_setting
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from stack import Varnish, request  # noqa: E402
@@ -143,3 +144,15 @@ def test_a_purge_that_cannot_reach_varnish_is_logged_and_the_publish_stands(
     assert "Couldn't purge" in caplog.text
     client.logout()
     assert "Standamide SR" in client.get(treatment.url).content.decode()
+
+
+@pytest.mark.django_db(transaction=False)
+def test_production_purges_each_varnish_named_in_varnish_purge_urls(tmp_path):
+    env = production_env(tmp_path, VARNISH_PURGE_URLS="http://10.0.0.21:6081,http://10.0.0.22:6081")
+    result = show_setting(
+        env, "sorted((v['BACKEND'], v['LOCATION']) for v in settings.WAGTAILFRONTENDCACHE.values())"
+    )
+    http = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
+    assert result.stdout.strip() == str(
+        [(http, "http://10.0.0.21:6081"), (http, "http://10.0.0.22:6081")]
+    ), result.stderr
