@@ -39,9 +39,11 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "Banning is not allowed from this address"));
         }
-        ban("obj.http.x-cache-host == " + req.http.host
-            + " && obj.http.x-cache-url ~ ^" + req.url);
-        return (synth(200, "Banned"));
+        if (std.ban("obj.http.x-cache-host == " + req.http.host
+                + " && obj.http.x-cache-url ~ ^" + req.url)) {
+            return (synth(200, "Banned"));
+        }
+        return (synth(400, std.ban_error()));
     }
 
     if (req.method != "GET" && req.method != "HEAD") {
