@@ -90,6 +90,10 @@ sub vcl_backend_response {
         set beresp.ttl = 0s;
         return (deliver);
     }
+    # Pages are kept compressed; Varnish unzips them for the rare client that asks not to.
+    if (beresp.http.content-type ~ "^(text/|application/(json|xml|javascript))") {
+        set beresp.do_gzip = true;
+    }
     call site_grace;
     return (deliver);
 }
