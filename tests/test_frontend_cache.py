@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tests.review_support import ATTESTED, edit, new_treatment, role_accounts, workflow_action
 from tests.test_production_settings import production_env, show_setting
+from treatments.models import TherapyCategoryPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from stack import Varnish, request  # noqa: E402
@@ -104,6 +105,37 @@ def test_unpublishing_takes_the_page_out_of_varnish(through_varnish, guide, clie
 
     assert read(through_varnish, treatment.url).status == 404
     assert "Gonamide" not in read(through_varnish, GUIDE).text
+
+
+def test_a_moved_page_leaves_varnish_at_its_old_address_and_its_old_category(
+    through_varnish, guide, client
+):
+    users = role_accounts()
+    treatment = new_treatment(guide, "Wanderamide")
+    old_url, old_category = treatment.url, treatment.get_parent().url
+    destination = (
+        TherapyCategoryPage.objects.descendant_of(guide)
+        .exclude(pk=treatment.get_parent().pk)
+        .order_by("path")
+        .last()
+    )
+    for path in (old_url, old_category):
+        read(through_varnish, path)
+        assert read(through_varnish, path).headers["X-Cache"] == "hit", path
+
+    client.force_login(users["moderator"])
+    response = client.post(
+        reverse("wagtailadmin_pages:move_confirm", args=[treatment.pk, destination.pk])
+    )
+    assert response.status_code == 302
+
+    treatment.refresh_from_db()
+    assert treatment.url != old_url
+    moved_away = read(through_varnish, old_url)  # Wagtail redirects the old address
+    assert moved_away.status == 301
+    assert moved_away.headers["Location"].endswith(treatment.url)
+    assert "Wanderamide" not in read(through_varnish, old_category).text
+    assert "Wanderamide" in read(through_varnish, destination.url).text
 
 
 def test_purge_and_ban_from_an_address_outside_the_acl_are_refused(through_varnish, guide):
