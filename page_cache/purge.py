@@ -12,6 +12,7 @@ by URL after the commit: the page itself, the pages that list it (its ancestors:
 its categories, the home page) and the pages below it (their breadcrumbs name it).
 """
 
+import copy
 import logging
 
 from django.conf import settings
@@ -78,14 +79,25 @@ def pages_to_purge(page):
     ]
 
 
-def purge_cdn(page):
+def purge_cdn(page, url_path_before=None):
+    """Purges the frontend cache (Varnish, a CDN) of the page, the pages that list it and the
+    pages below it, each with its `get_cached_paths()` (the guide's include its table). After
+    a move, `url_path_before` names where the page was: that URL and the old listing pages
+    are purged too."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     batch = PurgeBatch()
     batch.add_pages(pages_to_purge(page))
-    # Wagtail runs the purge as a task: a CDN that fails is logged, the publish stands.
+    if url_path_before and url_path_before != page.url_path:
+        # The page as it was: Wagtail builds its old URL the way it builds every URL.
+        moved_from = copy.copy(page)
+        moved_from.url_path = url_path_before
+        batch.add_page(moved_from)
+        prefixes = [url_path_before[: i + 1] for i, c in enumerate(url_path_before) if c == "/"]
+        batch.add_pages(Page.objects.live().filter(depth__gt=1, url_path__in=prefixes))
+    # Wagtail runs the purge as a task: a cache that fails is logged, the publish stands.
     batch.purge()
 
 
@@ -103,20 +115,24 @@ def _retire_after_commit():
     store.retire_all("content changed (committed)")
 
 
-def retire(reason, page=None):
+def retire(reason, page=None, url_path_before=None):
     """Retires the page cache now and after the transaction commits; purges the CDN for
-    `page` after the commit."""
+    `page` (and, for a move, its old URL) after the commit."""
     store.retire_all(reason)
     if connection.in_atomic_block:
         pending = [func for _, func, _ in connection.run_on_commit]
         if _retire_after_commit not in pending:
             transaction.on_commit(_retire_after_commit, robust=True)
     if page is not None:
-        transaction.on_commit(lambda: purge_cdn(page), robust=True)
+        transaction.on_commit(lambda: purge_cdn(page, url_path_before), robust=True)
 
 
 def on_page_changed(sender, instance, **kwargs):
-    retire(f"page {instance.pk} changed", page=instance)
+    retire(
+        f"page {instance.pk} changed",
+        page=instance,
+        url_path_before=kwargs.get("url_path_before"),
+    )
 
 
 def on_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):

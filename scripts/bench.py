@@ -6,9 +6,9 @@ Django view, with the seed guide and with 1,000 treatments; written to docs/PERF
 
 The load generator is wrk (Debian's), bounded in time, on loopback only. The database is
 PostgreSQL when DATABASE_URL names one (a fresh `sps_bench` database on that server), else a
-SQLite file. "cold" requests carry an unknown query parameter, which the page cache never
-serves, so every one is rendered; "warm" ones are served from the page cache; "first" ones
-go to a second server that shares no lookups between requests.
+SQLite file. Each page is measured three ways: through Varnish (deploy/varnish/default.vcl,
+a cache hit), from the page cache (an anonymous visitor, no Varnish), and rendered for a
+signed-in editor (whose session cookie no cache serves).
 """
 
 import argparse
@@ -23,39 +23,42 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from stack import ROOT, Site, ensure_apt, fresh_database, get, log  # noqa: E402
+from stack import ROOT, Editor, Site, Varnish, ensure_apt, fresh_database, get, log  # noqa: E402
 
-PORT = 18010
+PORT, VARNISH_PORT = 57510, 57520
 WRK = "/usr/bin/wrk"
 CONNECTIONS = 4
 GROWN = 1000
+GOALS = {"varnish": 5.0, "page cache": 1.0}
 
-# Queries of one render: "first" with every cache empty, "cold" once the lookups shared
-# between requests (page_cache.shared) are cached; both with the page cache bypassed.
+# Queries of one render for a signed-in editor (nothing cached serves them).
 QUERY_COUNT = """
 import json
-from django.core.cache import cache
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+client = Client(HTTP_HOST="127.0.0.1")
+client.force_login(get_user_model().objects.get(username=%r))
+
 def count(url):
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
-        status = Client(HTTP_HOST="127.0.0.1").get(url).status_code
+        status = client.get(url).status_code
     return len(queries) if status == 200 else None
 
-counts = {}
-for url in %r:
-    target = url + ("&" if "?" in url else "?") + "bench=cold"
-    cache.clear()
-    counts[url] = {"first": count(target), "cold": count(target)}
-print(json.dumps(counts))
+print(json.dumps({url: count(url) for url in %r}))
 """
 
 
-def wrk(url, seconds):
+def wrk(url, seconds, headers=None):
     output = subprocess.run(  # noqa: S603 - Debian's wrk against our own loopback server
-        [WRK, "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "--latency", url],
+        [WRK, "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
+        # As browsers send it: Varnish answers compressed, the app does not compress.
+        + ["-H", "Accept-Encoding: gzip, deflate, br"]
+        + [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
+        + [url],
         capture_output=True,
         text=True,
         check=True,
@@ -74,89 +77,102 @@ def wrk(url, seconds):
     }
 
 
-def targets(base, treatment_url, has_glance):
-    css = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', get(base + "/").text).group(1)
-    rows = [
-        ("static file (ceiling)", css, ["-"]),
-        ("bare Django view (floor)", "/bench/bare/", ["-"]),
-        ("home page", "/", ["first", "cold", "warm"]),
-        ("guide overview", "/treatments/", ["first", "cold", "warm"]),
-        ("treatment page", treatment_url, ["first", "cold", "warm"]),
-    ]
-    if has_glance:
-        rows.append(("at-a-glance table", "/treatments/at-a-glance/", ["first", "cold", "warm"]))
-    rows.append(("search query", "/search/?q=baclofen", ["first", "cold"]))
-    return rows
+PAGES = [
+    ("home page", "/"),
+    ("guide overview", "/treatments/"),
+    ("treatment page", "/treatments/symptomatic-relief/muscle-relaxants/baclofen/"),
+    ("at-a-glance table", "/treatments/at-a-glance/"),
+]
 
 
 def measure(site, seconds, label, results):
     base = site.start_server(PORT)
-    # The same site with nothing shared between requests: every render is a first render,
-    # as right after a publish retired the page cache and the shared lookups.
-    site.env["PAGE_CACHE_SHARED_LOOKUPS"] = "false"
-    unshared = site.start_server(PORT + 1)
-    del site.env["PAGE_CACHE_SHARED_LOOKUPS"]
+    varnish = Varnish(VARNISH_PORT, [("127.0.0.1", PORT)])
+    varnish.start()
     try:
-        treatment_url = "/treatments/symptomatic-relief/muscle-relaxants/baclofen/"
-        has_glance = get(base + "/treatments/at-a-glance/").status == 200
-        rows = targets(base, treatment_url, has_glance)
-        page_urls = [url for _, url, modes in rows if "cold" in modes]
-        counts = json.loads(site.shell(QUERY_COUNT % (page_urls,)).splitlines()[-1])
-        for name, url, modes in rows:
-            for mode in modes:
-                target = url + ("&" if "?" in url else "?") + "bench=cold"
-                if mode in ("warm", "-"):
-                    target = url
-                server = unshared if mode == "first" else base
-                get(server + target)  # first render, and a cache fill for "warm"
-                result = wrk(server + target, seconds)
-                queries = counts.get(url, {}).get("first" if mode == "first" else "cold", "-")
-                result.update(page=name, url=url, mode=mode, guide=label, queries=queries)
-                log(
-                    f"{label:>16} {name:<26} {mode:<8} {result['rps']:8.0f}/s "
-                    f"p50 {result['p50']:.1f} ms p99 {result['p99']:.1f} ms"
-                )
-                results.append(result)
+        varnish.wait_healthy()
+        editor = Editor(base)
+        editor.login()
+        session = "; ".join(f"{c.name}={c.value}" for c in editor.jar)
+        counts = json.loads(
+            site.shell(QUERY_COUNT % (editor.account[0], [url for _, url in PAGES])).splitlines()[
+                -1
+            ]
+        )
+        # The bare view is measured again before each page: the machine is shared, and each
+        # page's ratios are to the floor measured next to them.
+        rows = []
+        for name, url in PAGES:
+            rows += [
+                (name, "/bench/bare/", "bare view", base, {}),
+                (name, url, "varnish", varnish.base, {}),
+                (name, url, "page cache", base, {}),
+                (name, url, "editor (uncached)", base, {"Cookie": session}),
+            ]
+        for name, url, mode, server, headers in rows:
+            get(server + url)  # a cache fill for Varnish and the page cache
+            if mode == "varnish" and get(server + url).headers.get("X-Cache") != "hit":
+                raise RuntimeError(f"Varnish does not cache {url}")
+            result = wrk(server + url, seconds, headers)
+            queries = counts.get(url) if mode.startswith("editor") else 0
+            if mode == "bare view":
+                floor, queries = result["rps"], "-"
+            result.update(page=name, url=url, mode=mode, guide=label, queries=queries)
+            result["ratio"] = result["rps"] / floor
+            log(
+                f"{label:>16} {name:<26} {mode:<18} {result['rps']:8.0f}/s "
+                f"p50 {result['p50']:.1f} ms p99 {result['p99']:.1f} ms"
+            )
+            results.append(result)
     finally:
+        varnish.stop()
         site.stop_servers()
 
 
+def goal_lines(results):
+    lines = []
+    for mode, goal in GOALS.items():
+        ratios = [r["ratio"] for r in results if r["mode"] == mode]
+        lowest = min(ratios)
+        verdict = "met" if lowest >= goal else "NOT met"
+        lines.append(
+            f"- {mode} hits at {goal:.1f}× the bare view or more: {verdict} (lowest {lowest:.2f}×)."
+        )
+    errors = sum(r["errors"] for r in results)
+    lines.append(f"- no errors: {'met' if not errors else f'NOT met ({errors} error responses)'}.")
+    return lines
+
+
 def write_report(results, seconds, database, path):
-    floor = {r["guide"]: r["rps"] for r in results if r["url"] == "/bench/bare/"}
     lines = [
         "# Performance",
         "",
         "Measured by `make bench` (scripts/bench.py): gunicorn with production settings (one",
-        f"process, 4 threads, local-memory page cache), {database}, wrk with {CONNECTIONS}",
-        f"connections for {seconds} s per row, on loopback, on a {os.cpu_count()}-core machine",
-        f"({platform.machine()}, Python {platform.python_version()}) that also runs wrk.",
-        "Ratios are requests per second relative to the bare Django view of the same run:",
-        "the framework's floor. *warm*: served by the page cache. *cold*: rendered on every",
-        "request (the page cache bypassed; search is never cached), with what renders read",
-        "from the database (site, routed page, ancestors, category tree, settings, a search's",
-        "results) shared between requests until the next publish (page_cache.shared); a",
-        "search still records its hit for the editors' popular searches (one UPDATE).",
-        "*first*: rendered with nothing cached or shared,",
-        "as the first visitor after a publish gets it (`PAGE_CACHE_SHARED_LOOKUPS=false`).",
-        "Queries: per render in that mode.",
+        f"process, 4 threads, local-memory page cache), {database}, Varnish 7.1 with",
+        "deploy/varnish/default.vcl in front of it, wrk with",
+        f"{CONNECTIONS} connections for {seconds} s per row, on loopback, on a",
+        f"{os.cpu_count()}-core machine ({platform.machine()}, Python",
+        f"{platform.python_version()}) that also runs wrk and Varnish. wrk asks for gzip as",
+        "browsers do: Varnish keeps and sends pages compressed; the app sends them plain.",
+        "Ratios are requests per second relative to the bare Django view (Django's",
+        "request/response cycle and middleware, no template, no query), measured again just",
+        "before each page's rows, as the machine is shared.",
+        "*varnish*: a Varnish cache hit, the app not involved. *page cache*: an anonymous",
+        "visitor served by the app's page cache (no Varnish). *editor (uncached)*: a",
+        "signed-in editor, whose session cookie every cache passes: the page is rendered",
+        "for each request, with the userbar. Queries: per render.",
         "",
-        "| guide | page | cache | req/s | p50 ms | p99 ms | × bare view | queries | errors |",
+        "| guide | page | served by | req/s | p50 ms | p99 ms | × bare view | queries | errors |",
         "|---|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        ratio = r["rps"] / floor[r["guide"]]
+        page = "bare Django view (floor)" if r["mode"] == "bare view" else r["page"]
         lines.append(
-            f"| {r['guide']} | {r['page']} | {r['mode']} | {r['rps']:.0f} | {r['p50']:.1f} "
-            f"| {r['p99']:.1f} | {ratio:.2f} | {r['queries']} | {r['errors']} |"
+            f"| {r['guide']} | {page} | {r['mode']} | {r['rps']:.0f} | {r['p50']:.1f} "
+            f"| {r['p99']:.1f} | {r['ratio']:.2f} | {r['queries']} | {r['errors']} |"
         )
-    lines += [
-        "",
-        "Goals (issue 6): a cached treatment page at 0.80 or more of the bare view; uncached",
-        "within 3× of it (ratio ≥ 0.33); queries per page constant as the guide grows.",
-        "",
-        f"Generated {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
-        "",
-    ]
+    lines += ["", "Goals:", "", *goal_lines(results), ""]
+    lines += [f"Generated {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.", ""]
     path.parent.mkdir(exist_ok=True)
     path.write_text("\n".join(lines))
     log(f"wrote {path}")
@@ -170,6 +186,7 @@ def main():
     seconds = 2 if args.short else 8
     grown = 300 if args.short else GROWN
     ensure_apt("wrk", "wrk")
+    ensure_apt("varnishd", "varnish")
 
     server = os.environ.get("DATABASE_URL", "")
     if server.startswith(("postgres://", "postgresql://")):
@@ -181,6 +198,12 @@ def main():
     site = Site(database_url, settings="sps_foundation.settings.bench")
     site.env["PAGE_CACHE_SECONDS"] = "600"
     site.prepare()
+    # Varnish keys pages by host as Wagtail's purges name it: the Site's hostname.
+    site.shell(
+        "from wagtail.models import Site;"
+        "Site.objects.filter(is_default_site=True).update(hostname='127.0.0.1', port=80)"
+    )
+    site.env["VARNISH_PURGE_URLS"] = f"http://127.0.0.1:{VARNISH_PORT}"
 
     results = []
     seed_count = site.shell(

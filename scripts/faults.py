@@ -8,7 +8,16 @@
 4. A bounded load (16 connections, 60 s; --short: 15 s) with an editor saving drafts through
    the admin meanwhile: zero errors, and every draft the editor saved is a revision.
 
-Ports: PostgreSQL 55443, Redis 56379, app servers 18001 and 18002 (loopback only).
+5. Varnish (deploy/varnish/default.vcl) in front of both: a change approved through the
+   admin reaches the page, the guide and the table through Varnish within 2 s; an
+   unpublished page is gone from it; a PURGE or BAN from an address outside its ACL is
+   refused; 20 publishes (--short: 6), through the admin and from `publish_scheduled` in a
+   process of its own, while readers load both servers and Varnish: no stale read 2 s after
+   any of them, from either server or Varnish; every app server stopped, Varnish serves
+   its cached pages for the grace it is given, then answers 503.
+
+Ports: PostgreSQL 57543, Redis 57579, app servers 57501 and 57502, Varnish 57580 and 57581
+(loopback only).
 """
 
 import argparse
@@ -23,20 +32,24 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from stack import (  # noqa: E402
+    ROLES,
     ROOT,
     Editor,
     Site,
+    Varnish,
     ensure_apt,
     fresh_database,
     get,
     log,
+    request,
     start_postgres,
     start_redis,
     stop_postgres,
     stop_redis,
 )
 
-PG_PORT, REDIS_PORT, PORTS = 55443, 56379, (18001, 18002)
+PG_PORT, REDIS_PORT, PORTS = 57543, 57579, (57501, 57502)
+VARNISH_PORT, GRACE_VARNISH_PORT = 57580, 57581
 FRIENDLY_503 = "back in a moment"
 WRK = "/usr/bin/wrk"
 failures = []
@@ -211,14 +224,215 @@ def load_with_an_editor_saving_drafts(site, a, b, page_id, urls, seconds):
     return total
 
 
+GUIDE, TABLE = "/treatments/", "/treatments/at-a-glance/"
+
+
+def wait_until(condition, seconds, started=None):
+    """Seconds until `condition()` held, polling; None if it did not within `seconds`."""
+    started = started or time.monotonic()
+    while True:
+        if condition():
+            return round(time.monotonic() - started, 2)
+        if time.monotonic() - started > seconds:
+            return None
+        time.sleep(0.1)
+
+
+def through(varnish, path, **kwargs):
+    # The Host header names 127.0.0.1:<port>; Varnish keys on the host without the port,
+    # as Wagtail's purges name it (the Site's hostname).
+    return request(varnish.base + path, **kwargs)
+
+
+def signed_in(bases):
+    """Each role signed in to each app server: {base: {role: Editor}}."""
+    sessions = {}
+    for base in bases:
+        sessions[base] = {}
+        for role, account in ROLES.items():
+            sessions[base][role] = Editor(base, account)
+            sessions[base][role].login()
+    return sessions
+
+
+def publish_through_review(roles, page_id, title, **changes):
+    """The editor submits `title` for medical review; a medical advisor approves it."""
+    roles["editor"].save(page_id, title, action="action-submit", **changes)
+    roles["advisor"].approve(page_id)
+
+
+def varnish_serves_an_approved_change_within_two_seconds(varnish, roles, page_id, url):
+    for path in (url, GUIDE, TABLE):
+        through(varnish, path)
+        check(through(varnish, path).headers.get("X-Cache") == "hit", f"Varnish caches {path}")
+    title = f"Approved through A at {time.time():.0f}"
+    publish_through_review(roles, page_id, title)
+    started = time.monotonic()
+    for path in (url, GUIDE, TABLE):
+        seconds = wait_until(lambda p=path: title in through(varnish, p).text, 2, started)
+        check(
+            seconds is not None,
+            f"Varnish serves the approved change on {path} within 2 s ({seconds} s)",
+        )
+
+
+def varnish_drops_an_unpublished_page(varnish, roles, page_id, url):
+    through(varnish, url)
+    check(through(varnish, url).headers.get("X-Cache") == "hit", f"Varnish caches {url}")
+    roles["moderator"].unpublish(page_id)
+    started = time.monotonic()
+    seconds = wait_until(lambda: through(varnish, url).status == 404, 2, started)
+    check(seconds is not None, f"a moderator unpublishes {url}: 404 through Varnish ({seconds} s)")
+    check(
+        wait_until(lambda: url not in through(varnish, GUIDE).text, 2, started) is not None,
+        "  ... and the guide through Varnish no longer links it",
+    )
+
+
+def varnish_refuses_purges_from_other_addresses(varnish):
+    through(varnish, GUIDE)
+    for method in ("PURGE", "BAN"):
+        refused = through(varnish, GUIDE, method=method, source="127.0.0.2")
+        check(refused.status in (403, 405), f"{method} from 127.0.0.2 refused ({refused.status})")
+    check(through(varnish, GUIDE).headers.get("X-Cache") == "hit", "  ... the guide stays cached")
+
+
+def publish_scheduled_now(site, roles, page_id, title):
+    """Approved through the admin to go live tomorrow; the clock moved on (the revision's
+    go-live time set to a second ago); then `publish_scheduled`, cron's job in a process
+    of its own, publishes it."""
+    import psycopg
+
+    tomorrow = time.strftime("%Y-%m-%d %H:%M", time.localtime(time.time() + 86400))
+    publish_through_review(roles, page_id, title, go_live_at=tomorrow)
+    with psycopg.connect(site.env["DATABASE_URL"], autocommit=True) as connection:
+        updated = connection.execute(
+            "UPDATE wagtailcore_revision SET approved_go_live_at = now() - interval '1 second',"
+            " content = jsonb_set(content, '{go_live_at}', to_jsonb(to_char(now() at time zone"
+            " 'utc' - interval '1 second', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')))"
+            " WHERE object_id = %s AND approved_go_live_at IS NOT NULL",
+            (str(page_id),),
+        ).rowcount
+    if updated != 1:
+        raise RuntimeError(f"expected one scheduled revision of page {page_id}, found {updated}")
+    site.manage("publish_scheduled", stdout=subprocess.DEVNULL)
+
+
+def publishes_under_load_leave_no_stale_reads(site, bases, varnish, sessions, pages, count):
+    """`count` publishes, alternately through the admin (of either server) and from
+    publish_scheduled, while readers load both servers and Varnish; 2 s after each, every
+    read of the page and the guide from each server and through Varnish is new."""
+    readers_stop = threading.Event()
+    reads, errors = [0], []
+    urls = [GUIDE, TABLE, "/", *(url for _, url in pages)]
+
+    def reader(fetch):
+        while not readers_stop.is_set():
+            for url in urls:
+                try:
+                    status = fetch(url).status
+                except OSError as error:
+                    errors.append(str(error))
+                    continue
+                reads[0] += 1
+                if status >= 500:
+                    errors.append(f"{status} for {url}")
+
+    fetchers = [lambda u, b=base: get(b + u) for base in bases]
+    fetchers.append(lambda u: through(varnish, u))
+    threads = [threading.Thread(target=reader, args=(f,), daemon=True) for f in fetchers]
+    for thread in threads:
+        thread.start()
+    stale, checked, slowest = [], 0, 0.0
+    try:
+        for n in range(count):
+            page_id, url = pages[n % len(pages)]
+            title = f"Publish {n + 1} of {count} at {time.time():.0f}"
+            started = time.monotonic()
+            if n % 2 == 0:
+                publish_through_review(sessions[bases[(n // 2) % 2]], page_id, title)
+                how = "admin"
+            else:
+                publish_scheduled_now(site, sessions[bases[0]], page_id, title)
+                how = "publish_scheduled"
+            slowest = max(slowest, time.monotonic() - started)
+            time.sleep(2)
+            for name, fetch in zip(["A", "B", "Varnish"], fetchers, strict=True):
+                for path in (url, GUIDE):
+                    for _ in range(2):
+                        checked += 1
+                        if title not in fetch(path).text:
+                            stale.append((how, name, path))
+    finally:
+        readers_stop.set()
+        for thread in threads:
+            thread.join(timeout=15)
+    by_source = {
+        f"{how} via {name}": sum(1 for h, n, _ in stale if (h, n) == (how, name))
+        for how in ("admin", "publish_scheduled")
+        for name in ("A", "B", "Varnish")
+    }
+    check(
+        not stale,
+        f"{count} publishes under load: {len(stale)} stale reads of {checked} made 2 s after"
+        f" each publish; by path and reader: {by_source}",
+    )
+    check(not errors, f"  ... readers made {reads[0]} requests, {len(errors)} failed {errors[:3]}")
+    log(f"  ... the slowest publish took {slowest:.1f} s from submit to live")
+
+
+def varnish_serves_cached_pages_for_its_grace(site, grace_varnish, grace, ttl, urls):
+    """Objects kept `ttl` seconds; every app server stopped at once: Varnish answers from its
+    expired objects until their grace is over, then 503."""
+    through(grace_varnish, "/", method="BAN")
+    for url in urls:
+        through(grace_varnish, url)
+    fetched = time.monotonic()
+    site.stop_servers(quick=True)
+    last_ok = None
+    while time.monotonic() - fetched < ttl + grace + 4:
+        if all(through(grace_varnish, url).status == 200 for url in urls):
+            last_ok = time.monotonic() - fetched
+        time.sleep(0.25)
+    after = [through(grace_varnish, url).status for url in urls]
+    check(
+        last_ok is not None and ttl + grace - 1.5 <= last_ok <= ttl + grace + 1,
+        f"app servers stopped: Varnish serves its cached pages until"
+        f" {last_ok and round(last_ok, 1)} s after fetching them (TTL {ttl} s + grace {grace} s)",
+    )
+    check(all(s == 503 for s in after), f"  ... then answers 503 ({after})")
+
+
+def varnish_drills(site, bases, varnish, grace_varnish, grace, ttl, pages, publishes):
+    varnish.wait_healthy()
+    grace_varnish.wait_healthy()
+    sessions = signed_in(bases)
+    roles = sessions[bases[0]]
+    (first_id, first_url), (gone_id, gone_url), *others = pages
+    varnish_serves_an_approved_change_within_two_seconds(varnish, roles, first_id, first_url)
+    varnish_drops_an_unpublished_page(varnish, roles, gone_id, gone_url)
+    varnish_refuses_purges_from_other_addresses(varnish)
+    publishes_under_load_leave_no_stale_reads(
+        site, bases, varnish, sessions, [(first_id, first_url), *others], publishes
+    )
+    varnish_serves_cached_pages_for_its_grace(
+        site, grace_varnish, grace, ttl, ["/", GUIDE, first_url]
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description="Break the production stack and check it copes.")
     parser.add_argument("--short", action="store_true", help="a 15 s load instead of 60 s (CI)")
+    parser.add_argument("--only", choices=["varnish"], help="run only the Varnish drill (5)")
     args = parser.parse_args()
     seconds = 15 if args.short else 60
 
+    ensure_apt("varnishd", "varnish")
+    grace, ttl = (8, 3) if args.short else (30, 3)
+    publishes = 6 if args.short else 20
     server = start_postgres(PG_PORT)
     site = None
+    caches = []
     try:
         database = fresh_database(server, "sps_faults")
         redis = start_redis(REDIS_PORT)
@@ -226,22 +440,45 @@ def main():
         subprocess.run(redis_flush, check=True, capture_output=True)  # noqa: S603
         site = Site(database, redis)
         site.prepare()
+        site.create_roles()
+        # Readers and Wagtail's purges name the site by the Site's hostname.
+        site.shell(
+            "from wagtail.models import Site;"
+            "Site.objects.filter(is_default_site=True).update(hostname='127.0.0.1', port=80)"
+        )
+        site.env["VARNISH_PURGE_URLS"] = f"http://127.0.0.1:{VARNISH_PORT}"
         pages = treatments(site)
+        backends = [("127.0.0.1", port) for port in PORTS]
+        varnish = Varnish(VARNISH_PORT, backends)
+        # A second Varnish keeps pages only `ttl` seconds, so that its grace is what serves
+        # them once the app servers stop.
+        grace_varnish = Varnish(GRACE_VARNISH_PORT, backends, grace=f"{grace}s", ttl=f"{ttl}s")
+        caches = [varnish, grace_varnish]
+        for cache in caches:
+            cache.start()
         a = site.start_server(PORTS[0], workers=2)
         b = site.start_server(PORTS[1], workers=2)
         log(f"two app servers: {a} and {b}, sharing PostgreSQL :{PG_PORT} and Redis :{REDIS_PORT}")
+        log(f"Varnish {varnish.base} in front of both (and {grace_varnish.base} for grace)")
 
-        two_servers_see_a_publish_at_once(a, b, home_id(site), pages[-1][0], pages[-1][1])
-        redis_stopped_the_site_keeps_serving(a, b, ["/", "/treatments/", pages[3][1]])
-        postgres_stopped_friendly_503_and_recovery(site, a, b, pages[1][1], pages[2][1])
-
-        urls = ["/", "/treatments/", "/treatments/at-a-glance/", "/search/?q=baclofen"]
-        urls += [url for _, url, _ in pages[:12]]
         draft_page = next(pk for pk, _, empty_body in pages[:-1] if empty_body)
-        load_with_an_editor_saving_drafts(site, a, b, draft_page, urls, seconds)
+        if not args.only:
+            two_servers_see_a_publish_at_once(a, b, home_id(site), pages[-1][0], pages[-1][1])
+            redis_stopped_the_site_keeps_serving(a, b, ["/", "/treatments/", pages[3][1]])
+            postgres_stopped_friendly_503_and_recovery(site, a, b, pages[1][1], pages[2][1])
+            urls = ["/", "/treatments/", "/treatments/at-a-glance/", "/search/?q=baclofen"]
+            urls += [url for _, url, _ in pages[:12]]
+            load_with_an_editor_saving_drafts(site, a, b, draft_page, urls, seconds)
+
+        # Pages the admin form can save without a browser (no StreamField body), other than
+        # the ones the drills above unpublished or filled with drafts.
+        editable = [(pk, url) for pk, url, empty in pages[:-1] if empty and pk != draft_page]
+        varnish_drills(site, (a, b), varnish, grace_varnish, grace, ttl, editable[:6], publishes)
     finally:
         if site is not None:
             site.stop_servers()
+        for cache in caches:
+            cache.stop()
         stop_redis(REDIS_PORT)
         stop_postgres(PG_PORT)
 

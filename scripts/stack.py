@@ -3,10 +3,14 @@ gunicorn app servers started as child processes of ports of our own, and an edit
 the real Wagtail admin over HTTP.
 """
 
+import http.client
 import http.cookiejar
 import os
+import re
 import secrets
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -24,6 +28,12 @@ if not Path(PYTHON).exists():
     PYTHON = sys.executable
 
 EDITOR = ("faults-editor", secrets.token_urlsafe(16))
+# The guide's roles: an editor writes, a medical advisor approves, a moderator takes down.
+ROLES = {
+    "editor": ("drill-editor", secrets.token_urlsafe(16)),
+    "advisor": ("drill-advisor", secrets.token_urlsafe(16)),
+    "moderator": ("drill-moderator", secrets.token_urlsafe(16)),
+}
 
 
 def log(message):
@@ -123,6 +133,23 @@ class Site:
             f" '{EDITOR[1]}')"
         )
 
+    def create_roles(self):
+        """One account per guide role (ROLES), the advisor with credentials on record."""
+        self.shell(
+            "from django.contrib.auth.models import Group; from django.contrib.auth import"
+            " get_user_model; from treatments.models import Person; U = get_user_model();"
+            f" roles = {ROLES!r}; groups = {{'editor': 'Editors', 'advisor': 'Medical advisors',"
+            " 'moderator': 'Moderators'}\n"
+            "for role, (name, password) in roles.items():\n"
+            "    U.objects.filter(username=name).delete()\n"
+            "    u = U.objects.create_user(name, name + '@example.org', password,"
+            " first_name='Drill', last_name=role.title())\n"
+            "    u.groups.add(Group.objects.get(name=groups[role]))\n"
+            "    if role == 'advisor':\n"
+            "        Person.objects.create(user=u, name='Drill Advisor', credentials='MD',"
+            " role='Neurologist')"
+        )
+
     def shell(self, code):
         return self.manage(
             "shell", "--no-imports", "-c", code, capture_output=True, text=True
@@ -139,6 +166,7 @@ class Site:
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=open(self.workdir / f"gunicorn-{port}.log", "w"),  # noqa: SIM115
+            start_new_session=True,  # its own process group: stop_servers(quick) kills it whole
         )
         self.servers.append(process)
         base = f"http://127.0.0.1:{port}"
@@ -151,9 +179,13 @@ class Site:
                 time.sleep(0.3)
         raise RuntimeError(f"gunicorn on {port} did not start; see {self.workdir}")
 
-    def stop_servers(self):
+    def stop_servers(self, quick=False):
+        """Stops every app server: gracefully, or at once (`quick`: killed, as in a crash)."""
         for process in self.servers:
-            process.terminate()
+            if quick:
+                os.killpg(process.pid, signal.SIGKILL)
+            else:
+                process.terminate()
         for process in self.servers:
             try:
                 process.wait(timeout=15)
@@ -189,8 +221,9 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 class Editor:
     """An editor at a browser: signs in to Wagtail's admin and saves or publishes pages."""
 
-    def __init__(self, base):
+    def __init__(self, base, account=EDITOR):
         self.base = base
+        self.account = account
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(self.jar), NoRedirect()
@@ -216,10 +249,14 @@ class Editor:
         get(self.base + "/admin/login/", opener=self.opener)
         status, _ = self.post(
             "/admin/login/",
-            {"username": EDITOR[0], "password": EDITOR[1], "csrfmiddlewaretoken": self._csrf()},
+            {
+                "username": self.account[0],
+                "password": self.account[1],
+                "csrfmiddlewaretoken": self._csrf(),
+            },
         )
         if status != 302:
-            raise RuntimeError(f"editor login failed: {status}")
+            raise RuntimeError(f"{self.account[0]} login failed: {status}")
 
     def edit_form(self, page_id):
         html = get(f"{self.base}/admin/pages/{page_id}/edit/", opener=self.opener).text
@@ -254,14 +291,144 @@ class Editor:
                 fields.append((name, element.get("value", "")))
         return fields
 
-    def save(self, page_id, title, publish=False):
-        fields = [(k, v) for k, v in self.edit_form(page_id) if k != "title"]
+    def save(self, page_id, title, publish=False, action=None, **changes):
+        """Saves a draft; `action` is the editor's button (`action-submit` for review)."""
+        fields = [(k, v) for k, v in self.edit_form(page_id) if k != "title" and k not in changes]
         fields.append(("title", title))
+        fields += list(changes.items())
         if any(k == "body" for k, _ in fields) or not any(k == "body-count" for k, _ in fields):
             # The StreamField editor is drawn by JavaScript; an empty body sends a count of 0.
             fields = [(k, v) for k, v in fields if k != "body"] + [("body-count", "0")]
         if publish:
-            fields.append(("action-publish", "action-publish"))
+            action = "action-publish"
+        if action:
+            fields.append((action, action))
         status, body = self.post(f"/admin/pages/{page_id}/edit/", fields)
         if status != 302:
             raise RuntimeError(f"saving page {page_id} failed with {status}: {body[:500]!r}")
+
+    def approve(self, page_id, comment="Checked against the sources."):
+        """Approves the page's medical review as an advisor does, attesting to the text."""
+        html = get(f"{self.base}/admin/pages/{page_id}/edit/", opener=self.opener).text
+        found = re.search(
+            rf"/admin/pages/workflow/(?:action|collect_action_data)/{page_id}/approve/(\d+)/", html
+        )
+        if not found:
+            raise RuntimeError(f"no review of page {page_id} for {self.account[0]} to approve")
+        status, body = self.post(
+            f"/admin/pages/workflow/action/{page_id}/approve/{found.group(1)}/",
+            {"attestation": "on", "comment": comment, "csrfmiddlewaretoken": self._csrf()},
+        )
+        if status != 302:
+            raise RuntimeError(f"approving page {page_id} failed with {status}: {body[:500]!r}")
+
+    def unpublish(self, page_id):
+        status, _ = self.post(
+            f"/admin/pages/{page_id}/unpublish/", {"csrfmiddlewaretoken": self._csrf()}
+        )
+        if status != 302:
+            raise RuntimeError(f"unpublishing page {page_id} failed with {status}")
+
+
+VCL_DIR = ROOT / "deploy" / "varnish"
+
+
+def site_vcl(backends, purgers=("127.0.0.1",), grace="30s", ttl=None):
+    """A site.vcl for deploy/varnish/default.vcl: `backends` are (host, port) app servers."""
+    probe = (
+        "probe app_health {\n"
+        '    .request = "GET /robots.txt HTTP/1.1" "Host: 127.0.0.1" "Connection: close";\n'
+        "    .interval = 1s;\n    .timeout = 1s;\n    .window = 2;\n    .threshold = 1;\n}\n"
+    )
+    lines = ["import directors;", probe]
+    for n, (host, port) in enumerate(backends):
+        lines.append(
+            f'backend app{n} {{ .host = "{host}"; .port = "{port}"; .probe = app_health; }}'
+        )
+    lines.append("acl purgers { " + " ".join(f'"{a}";' for a in purgers) + " }")
+    adds = "".join(f"    app.add_backend(app{n});\n" for n in range(len(backends)))
+    lines.append(f"sub site_init {{\n    new app = directors.round_robin();\n{adds}}}")
+    lines.append("sub site_backend { set req.backend_hint = app.backend(); }")
+    cap = f"    if (beresp.ttl > {ttl}) {{ set beresp.ttl = {ttl}; }}\n" if ttl else ""
+    lines.append(f"sub site_grace {{\n{cap}    set beresp.grace = {grace};\n}}")
+    return "\n".join(lines) + "\n"
+
+
+class Varnish:
+    """Debian's varnishd with deploy/varnish/default.vcl in front of the given app servers."""
+
+    def __init__(self, port, backends, **site):
+        self.port = port
+        self.base = f"http://127.0.0.1:{port}"
+        # Readable by the user varnishd drops to when started as root.
+        self.dir = Path(tempfile.mkdtemp(prefix=f"sps-varnish-{port}-"))
+        self.dir.chmod(0o755)
+        # The shipped policy beside this stack's site.vcl, which it includes.
+        shutil.copy(VCL_DIR / "default.vcl", self.dir / "default.vcl")
+        (self.dir / "site.vcl").write_text(site_vcl(backends, **site))
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(  # noqa: S603
+            ["varnishd", "-F", "-n", str(self.dir / "state"), "-a", f"127.0.0.1:{self.port}"]  # noqa: S607
+            + ["-p", f"vcl_path={self.dir}", "-f", str(self.dir / "default.vcl")]
+            + ["-s", "malloc,64m"],
+            stdout=open(self.dir / "varnishd.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError((self.dir / "varnishd.log").read_text())
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return self.base
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"varnishd on {self.port} did not start")
+
+    def wait_healthy(self, timeout=20):
+        """Waits until Varnish's probes see every backend healthy."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            listing = self.adm("backend.list")
+            states = [line for line in listing.splitlines() if "app" in line]
+            if states and all("healthy" in line and "sick" not in line for line in states):
+                return
+            time.sleep(0.3)
+        raise RuntimeError(f"Varnish backends not healthy: {listing}")
+
+    def adm(self, *command):
+        return subprocess.run(  # noqa: S603
+            ["varnishadm", "-n", str(self.dir / "state"), *command],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def request(url, method="GET", source="127.0.0.1", headers=None, timeout=10):
+    """One HTTP request from a chosen loopback address (Varnish's purge ACL checks it)."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(
+        parts.hostname, parts.port, timeout=timeout, source_address=(source, 0)
+    )
+    started = time.monotonic()
+    try:
+        connection.request(
+            method, parts.path + (f"?{parts.query}" if parts.query else ""), headers=headers or {}
+        )
+        response = connection.getresponse()
+        body = response.read()
+        return Response(response.status, response.headers, body, time.monotonic() - started)
+    finally:
+        connection.close()

@@ -111,12 +111,17 @@ if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
         "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
     }
-if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
-    # An HTTP cache that accepts PURGE requests (Varnish, Fastly-style, nginx proxy_cache).
-    WAGTAILFRONTENDCACHE["http"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
+# Varnish (or any HTTP cache accepting PURGE) in front of the app servers: one entry per
+# Varnish, e.g. VARNISH_PURGE_URLS=http://10.0.0.21:6081,http://10.0.0.22:6081.
+WAGTAILFRONTENDCACHE.update(
+    {
+        f"varnish{n}": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": url,
+        }
+        for n, url in enumerate(env.list("VARNISH_PURGE_URLS", default=[]), start=1)
     }
+)
 
 # Behind a proxy the visitor's address is in X-Forwarded-For; axes must lock out the
 # visitor, not the proxy. Set AXES_PROXY_COUNT to the number of proxies in front.

@@ -109,6 +109,10 @@ class TreatmentGuidePage(RoutablePageMixin, GuideAncestryMixin, GuideReviewMixin
     medical_review_root = True
     template = "treatments/treatment_guide_page.html"
 
+    def get_cached_paths(self):
+        """The guide and its at-a-glance table: a frontend cache purges both together."""
+        return ["/", self.reverse_subpage("at_a_glance")]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["guide_people"] = self.people.select_related("person")
