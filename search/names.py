@@ -125,9 +125,14 @@ def closest_treatment(query, treatments, as_prefix=False):
         for candidate in candidates:
             for word in asked:
                 compared = candidate[: len(word)] if as_prefix else candidate
-                score = SequenceMatcher(None, word, compared).ratio()
-                if score > best_score:
-                    best, best_score = treatment, score
+                matcher = SequenceMatcher(None, word, compared)
+                # The quick upper bounds skip most candidates before the full comparison.
+                if (
+                    matcher.real_quick_ratio() > best_score
+                    and matcher.quick_ratio() > best_score
+                    and matcher.ratio() > best_score
+                ):
+                    best, best_score = treatment, matcher.ratio()
     return best
 
 

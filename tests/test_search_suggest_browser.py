@@ -31,7 +31,7 @@ def test_typing_suggests_a_treatment_and_arrow_down_enter_opens_it(live_site, br
     option = browser_page.get_by_role("option", name=re.compile("Clonazepam"))
     assert "Klonopin" in option.inner_text()
     assert option.bounding_box()["height"] >= 44
-    status = browser_page.locator("#search-page [role=status]")
+    status = browser_page.locator("main form[role=search] [role=status]")
     assert "1 treatment suggested" in status.inner_text()
 
     box.press("ArrowDown")
