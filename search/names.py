@@ -1,7 +1,7 @@
 """The guide's own treatment names, read once per request: near-miss spelling, group words and
 the names suggested as a reader types.
 
-A few hundred short strings (titles, generic names, other names, brand names, drug classes)
+The guide's short strings (titles, generic names, other names, brand names, drug classes)
 are compared in Python with `difflib`, so a misspelling is judged the same way on SQLite and
 PostgreSQL.
 """
@@ -12,7 +12,8 @@ from difflib import SequenceMatcher
 
 from treatments.models import TreatmentPage
 
-# "valum"/"valium" scores 0.91, "baclophen"/"baclofen" 0.82; unrelated names stay below 0.7.
+# "valum"/"valium" scores 0.91, "baclophen"/"baclofen" 0.82; two different names of the guide
+# score 0.67 at most ("diazepam"/"clonazepam"), so a correction never lands between them.
 SPELLING_CUTOFF = 0.75
 # Words shorter than this are too short to correct with any confidence.
 MIN_CORRECTED_LENGTH = 4

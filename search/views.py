@@ -22,8 +22,8 @@ from search.results import (
 )
 
 RESULTS_PER_PAGE = 10
-# Suggestions change only when a treatment is published or renamed: a few minutes is fine.
-SUGGESTIONS_MAX_AGE = 300
+# Short: a suggestion for a page a moderator has just taken down lasts a minute at most.
+SUGGESTIONS_MAX_AGE = 60
 
 
 @require_GET

@@ -122,7 +122,7 @@ def test_suggestions_never_include_drafts_or_unpublished_pages(client, guide):
 def test_suggestions_may_be_cached_publicly_for_a_short_time(client, guide):
     cache_control = suggest(client, "clon")["Cache-Control"]
     assert "public" in cache_control
-    assert "max-age=300" in cache_control
+    assert "max-age=60" in cache_control
 
 
 @pytest.mark.django_db
