@@ -8,8 +8,10 @@ from django.db.models import F, prefetch_related_objects
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
+from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
+from search.names import closest_treatment, guide_treatments, in_group, word_forms
 from treatments.models import (
     TherapyCategoryPage,
     TreatmentGuidePage,
@@ -64,23 +66,59 @@ def searchable_pages():
     return Page.objects.live().public().type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
 
 
-def ranked_page_ids(query):
+def ranked_page_ids(query, treatments=None, pages=None):
     """Ids of the matching pages, best first.
 
     Names first: a partial-word match on a title, generic name, other name or brand name
-    (“clonaz”, “valium”) is what a reader who types a name is looking for. Then whole-word
-    matches anywhere in the text, with the search backend's own ranking.
+    (“clonaz”, “valium”) is what a reader who types a name is looking for. Then the
+    treatments of a group the query names (“benzodiazepine”), then whole-word matches
+    anywhere in the text in either word form (“steroid” finds “steroids”), with the search
+    backend's own ranking.
     """
     terms = search_terms(query)
     if not terms:
         return ()
-    pages = searchable_pages()
+    pages = searchable_pages() if pages is None else pages
     ids = []
-    for results in (pages.autocomplete(terms), pages.search(terms)):
-        for page in results[:MAX_RESULTS]:
-            if page.pk not in ids:
-                ids.append(page.pk)
+
+    def add(found):
+        for pk in found:
+            if pk not in ids:
+                ids.append(pk)
+
+    add(page.pk for page in pages.autocomplete(terms)[:MAX_RESULTS])
+    if treatments is not None:
+        add(in_group(terms, treatments))
+    add(page.pk for page in pages.search(in_any_word_form(terms))[:MAX_RESULTS])
     return tuple(ids[:MAX_RESULTS])
+
+
+def in_any_word_form(terms):
+    """A backend query for every word of `terms`, each in its singular or plural form."""
+    return And([Or([PlainText(form) for form in word_forms(word)]) for word in terms.split()])
+
+
+@dataclass
+class GuideSearch:
+    """What a search found: the page ids, and the name searched instead when the query
+    itself found nothing but is near a treatment's name.
+    """
+
+    page_ids: tuple
+    corrected: str = ""
+
+
+def search_guide(query):
+    """The pages for `query`; when it finds nothing, the pages for the nearest name."""
+    pages = searchable_pages()
+    treatments = guide_treatments(pages)
+    ids = ranked_page_ids(query, treatments, pages)
+    if ids:
+        return GuideSearch(ids)
+    nearest = closest_treatment(search_terms(query), treatments)
+    if nearest is None:
+        return GuideSearch(())
+    return GuideSearch(ranked_page_ids(nearest.name, treatments, pages), corrected=nearest.name)
 
 
 @dataclass

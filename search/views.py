@@ -1,21 +1,29 @@
-"""The site search page: /search/?q=…&page=…"""
+"""The site search page, /search/?q=…&page=…, and the names it suggests as a reader types,
+/search/suggest/?q=…"""
 
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from wagtail.models import Page
 
+from search.names import guide_treatments, suggested_treatments
 from search.results import (
     MAX_QUERY_LENGTH,
     QueryTooLong,
     clean_query,
     promotions_for,
-    ranked_page_ids,
     results_for,
+    search_guide,
+    searchable_pages,
 )
 
 RESULTS_PER_PAGE = 10
+# Short: a suggestion for a page a moderator has just taken down lasts a minute at most.
+SUGGESTIONS_MAX_AGE = 60
 
 
 @require_safe
@@ -45,7 +53,8 @@ def search(request):
     if not query:
         return TemplateResponse(request, "search/search.html", context)
 
-    paginator = Paginator(ranked_page_ids(query), RESULTS_PER_PAGE)
+    found = search_guide(query)
+    paginator = Paginator(found.page_ids, RESULTS_PER_PAGE)
     # A number too long to be a page is simply past the last one (and int() has a limit).
     requested = int(page_number) if len(page_number) <= 9 else paginator.num_pages + 1
     results_page = paginator.get_page(requested)
@@ -55,6 +64,8 @@ def search(request):
         noindex=True,
         meta_title=f"Search results for “{query}”",
         promotions=promotions_for(query, record_hit=requested == 1),
+        corrected=found.corrected,
+        corrected_url="?" + urlencode({"q": found.corrected}) if found.corrected else "",
         paginator=paginator,
         results_page=results_page,
         results=results_for(list(results_page.object_list), request),
@@ -72,3 +83,28 @@ def search(request):
 
 def _page_url(query, number):
     return "?" + urlencode({"q": query, "page": number})
+
+
+@require_safe
+@cache_control(public=True, max_age=SUGGESTIONS_MAX_AGE)
+def suggest(request):
+    """Treatment names for what a reader has typed: {"suggestions": [{title, url, also}]}."""
+    try:
+        typed = clean_query(request.GET.get("q", ""))
+    except QueryTooLong:
+        return JsonResponse(
+            {"error": f"Use at most {MAX_QUERY_LENGTH} characters.", "suggestions": []},
+            status=400,
+        )
+    picked = suggested_treatments(typed, guide_treatments(searchable_pages())) if typed else []
+    pages = Page.objects.in_bulk([treatment.page_id for treatment in picked])
+    suggestions = [
+        {
+            "title": treatment.title,
+            "url": pages[treatment.page_id].get_url(request),
+            "also": treatment.also,
+        }
+        for treatment in picked
+        if treatment.page_id in pages
+    ]
+    return JsonResponse({"suggestions": suggestions})
