@@ -33,6 +33,7 @@ BOOKKEEPING_APPS = {
     "auth",
     "axes",
     "contenttypes",
+    "migrations",
     "sessions",
     "wagtailadmin",
     "wagtailsearch",
@@ -41,7 +42,7 @@ BOOKKEEPING_APPS = {
 # Models of content apps that are bookkeeping too. Renditions and embeds are created while
 # pages render; search queries are counted while visitors search.
 BOOKKEEPING = {
-    "treatments.ReviewReminder",
+    "medical_review.ReviewReminder",
     "wagtailcore.APIToken",
     "wagtailcore.Comment",
     "wagtailcore.CommentReply",

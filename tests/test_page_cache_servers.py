@@ -252,7 +252,9 @@ def test_a_hung_redis_costs_one_timeout_and_pages_render_from_the_database(stack
             for url in urls:
                 status, _, _, seconds = fetch(base, url)
                 assert status == 200, url
-                assert seconds < 1.5, f"{url} took {seconds:.2f} s"
+                # One 0.5 s timeout at most, plus the render on a busy 2-core machine; a
+                # timeout per cache call would take many seconds.
+                assert seconds < 3, f"{url} took {seconds:.2f} s"
     finally:
         hung.close()
 
