@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Site
 
+from tests.review_support import role_accounts
 from treatments.loading import load_treatment_guide
 from treatments.models import HomePage, TreatmentGuidePage
 
@@ -36,6 +37,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def guide(db):
     """The whole guide loaded from the seed, as `make run` loads it."""
     return TreatmentGuidePage.objects.get()
+
+
+@pytest.fixture
+def users(guide):
+    """One account per role (editor, two advisors, moderator, superuser), by role name."""
+    return role_accounts()
 
 
 @pytest.fixture

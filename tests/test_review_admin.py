@@ -11,16 +11,11 @@ from wagtail.models import GroupPagePermission, WorkflowPage
 from medical_review.models import MedicalReview
 from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
 from medical_review.setup import ensure_review_setup
-from tests.review_support import ATTESTED, a_treatment, role_accounts, workflow_action
+from tests.review_support import ATTESTED, a_treatment, workflow_action
 from treatments.demo_accounts import create_demo_accounts
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def users(guide):
-    return role_accounts()
 
 
 def grants(group_name):

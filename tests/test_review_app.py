@@ -11,15 +11,10 @@ from wagtail.models import WorkflowPage
 import medical_review
 from medical_review.models import MedicalReview, MedicalReviewTask
 from medical_review.permissions import MEDICAL_ADVISORS
-from tests.review_support import ATTESTED, edit, new_treatment, role_accounts, workflow_action
+from tests.review_support import ATTESTED, edit, new_treatment, workflow_action
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def users(guide):
-    return role_accounts()
 
 
 def submit_and_approve(client, users, page):

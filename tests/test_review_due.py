@@ -5,14 +5,9 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from medical_review.reports import pages_with_review_dates
-from tests.review_support import a_treatment, role_accounts
+from tests.review_support import a_treatment
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def users(guide):
-    return role_accounts()
 
 
 def never_reviewed_count(guide):

@@ -15,18 +15,12 @@ from tests.review_support import (
     make_user,
     messages_of,
     new_treatment,
-    role_accounts,
     workflow_action,
 )
 from treatments.demo_accounts import create_demo_accounts
 from treatments.models import Person
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def users(guide):
-    return role_accounts()
 
 
 @pytest.fixture

@@ -6,17 +6,12 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from tests.review_support import ATTESTED, a_treatment, edit, role_accounts, workflow_action
+from tests.review_support import ATTESTED, a_treatment, edit, workflow_action
 from treatments.models import TherapyCategoryPage, TreatmentPage
 
 pytestmark = pytest.mark.django_db
 
 NOT_REVIEWED = "This page has not yet been medically reviewed."
-
-
-@pytest.fixture
-def users(guide):
-    return role_accounts()
 
 
 def test_seed_pages_say_they_are_not_yet_reviewed(client, guide):

@@ -11,17 +11,11 @@ from tests.review_support import (
     edit,
     live_title,
     new_treatment,
-    role_accounts,
     workflow_action,
 )
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def users(guide):
-    return role_accounts()
 
 
 @pytest.fixture
