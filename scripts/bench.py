@@ -37,7 +37,7 @@ from stack import (  # noqa: E402
     stop_redis,
 )
 
-PORT, VARNISH_PORT, REDIS_PORT = 57510, 57520, 57530
+PORT, VARNISH_PORT, REDIS_PORT = 27510, 27520, 27530
 WRK = "/usr/bin/wrk"
 CONNECTIONS = 4
 GROWN = 1000

@@ -16,7 +16,7 @@
    any of them, from either server or Varnish; every app server stopped, Varnish serves
    its cached pages for the grace it is given, then answers 503.
 
-Ports: PostgreSQL 57543, Redis 57579, app servers 57501 and 57502, Varnish 57580 and 57581
+Ports: PostgreSQL 27543, Redis 27579, app servers 27501 and 27502, Varnish 27580 and 27581
 (loopback only).
 """
 
@@ -48,8 +48,9 @@ from stack import (  # noqa: E402
     stop_redis,
 )
 
-PG_PORT, REDIS_PORT, PORTS = 57543, 57579, (57501, 57502)
-VARNISH_PORT, GRACE_VARNISH_PORT = 57580, 57581
+# Below the kernel's ephemeral range (32768-60999), so no client socket ever holds one.
+PG_PORT, REDIS_PORT, PORTS = 27543, 27579, (27501, 27502)
+VARNISH_PORT, GRACE_VARNISH_PORT = 27580, 27581
 FRIENDLY_503 = "back in a moment"
 WRK = "/usr/bin/wrk"
 failures = []

@@ -24,8 +24,10 @@ pytestmark = [
     pytest.mark.skipif(not shutil.which("redis-server"), reason="redis-server is not installed"),
 ]
 
-REDIS_PORT, HUNG_PORT, PROXY_PORT = 57410, 57430, 57431
-SERVER_PORTS = range(57420, 57430)
+# Below the kernel's ephemeral range (32768-60999): a client socket can never take a port
+# that a server is about to listen on, nor connect to itself there.
+REDIS_PORT, HUNG_PORT, PROXY_PORT = 27410, 27430, 27431
+SERVER_PORTS = range(27420, 27430)
 HOME_TITLE = "from the HomePage model: .title"
 
 
@@ -53,7 +55,7 @@ def eventually(predicate, seconds):
 
 
 def port_is_free(port):
-    """Ports of this range are in the kernel's ephemeral range: one may be in use briefly."""
+    """A server of an earlier test may still hold its port for a moment."""
     with socket.socket() as probe:
         try:
             probe.bind(("127.0.0.1", port))

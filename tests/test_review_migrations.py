@@ -11,6 +11,10 @@ from medical_review.models import MedicalReview, MedicalReviewTask, ReviewRemind
 from medical_review.permissions import MEDICAL_ADVISORS
 from treatments.models import TreatmentGuidePage, TreatmentPage
 
+# It migrates the test database back and forth; the flush after it recreates rows the other
+# browser tests' snapshot holds, so it runs after them.
+pytestmark = pytest.mark.last
+
 OLD_STATE = [("treatments", "0004_review_groups_and_workflow"), ("medical_review", None)]
 
 
