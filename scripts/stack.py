@@ -134,10 +134,11 @@ class Site:
         )
 
     def create_roles(self):
-        """One account per guide role (ROLES), the advisor with credentials on record."""
+        """One account per guide role (ROLES), the advisor with a reviewer profile that signs."""
         self.shell(
             "from django.contrib.auth.models import Group; from django.contrib.auth import"
-            " get_user_model; from treatments.models import Person; U = get_user_model();"
+            " get_user_model; from medical_review.models import ReviewerProfile;"
+            " U = get_user_model();"
             f" roles = {ROLES!r}; groups = {{'editor': 'Editors', 'advisor': 'Medical advisors',"
             " 'moderator': 'Moderators'}\n"
             "for role, (name, password) in roles.items():\n"
@@ -146,8 +147,8 @@ class Site:
             " first_name='Drill', last_name=role.title())\n"
             "    u.groups.add(Group.objects.get(name=groups[role]))\n"
             "    if role == 'advisor':\n"
-            "        Person.objects.create(user=u, name='Drill Advisor', credentials='MD',"
-            " role='Neurologist')"
+            "        ReviewerProfile.objects.create(user=u, name='Drill Advisor',"
+            " credentials='MD', specialty='Neurologist')"
         )
 
     def shell(self, code):
@@ -307,7 +308,7 @@ class Editor:
         if status != 302:
             raise RuntimeError(f"saving page {page_id} failed with {status}: {body[:500]!r}")
 
-    def approve(self, page_id, comment="Checked against the sources."):
+    def approve(self, page_id, summary="Checked against the sources."):
         """Approves the page's medical review as an advisor does, attesting to the text."""
         html = get(f"{self.base}/admin/pages/{page_id}/edit/", opener=self.opener).text
         found = re.search(
@@ -317,7 +318,12 @@ class Editor:
             raise RuntimeError(f"no review of page {page_id} for {self.account[0]} to approve")
         status, body = self.post(
             f"/admin/pages/workflow/action/{page_id}/approve/{found.group(1)}/",
-            {"attestation": "on", "comment": comment, "csrfmiddlewaretoken": self._csrf()},
+            {
+                "attestation": "on",
+                "summary": summary,
+                "comment": "",
+                "csrfmiddlewaretoken": self._csrf(),
+            },
         )
         if status != 302:
             raise RuntimeError(f"approving page {page_id} failed with {status}: {body[:500]!r}")
