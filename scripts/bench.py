@@ -98,7 +98,7 @@ PAGES = [
 
 
 def measure(site, seconds, label, results):
-    base = site.start_server(PORT)
+    base = site.start_server(PORT, workers=1)
     varnish = Varnish(VARNISH_PORT, [("127.0.0.1", PORT)])
     varnish.start()
     try:
@@ -160,7 +160,7 @@ def write_report(results, seconds, database, path):
         "# Performance",
         "",
         "Measured by `make bench` (scripts/bench.py): gunicorn with production settings (one",
-        f"process, 4 threads, local-memory page cache), {database}, Varnish 7.1 with",
+        f"process, 4 threads, the caches in Redis), {database}, Varnish 7.1 with",
         "deploy/varnish/default.vcl in front of it, wrk with",
         f"{CONNECTIONS} connections for {seconds} s per row, on loopback, on a",
         f"{os.cpu_count()}-core machine ({platform.machine()}, Python",
