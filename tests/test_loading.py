@@ -88,7 +88,7 @@ def test_structured_fields_are_transcribed_from_the_seed(guide):
     assert mycophenolate.brand_name_list == ["CellCept", "Myfortic"]
     assert [route.slug for route in mycophenolate.routes.all()] == ["oral"]
     baclofen = TreatmentPage.objects.get(slug="baclofen")
-    assert {route.slug for route in baclofen.routes.all()} == {"oral", "intrathecal-pump"}
+    assert {route.slug for route in baclofen.routes.all()} == {"oral", "implantable-pump"}
     stem_cell = TreatmentPage.objects.get(slug="autologous-stem-cell-transplant")
     assert stem_cell.kind == "procedure"
     assert stem_cell.cautions == "The procedure itself is complicated and considered high risk."

@@ -37,11 +37,17 @@ def test_unknown_address_gets_the_friendly_not_found_page(guide, client):
 def test_treatment_page_shows_its_facts_as_a_definition_list(guide, client):
     baclofen = visible_text(client.get("/treatments/symptomatic-relief/muscle-relaxants/baclofen/"))
     assert "Brand names Lioresal" in baclofen
-    assert "How it is given Oral, Intrathecal pump." in baclofen
+    assert (
+        "How it is given Oral, Infused into the spine with an implantable pump. May be given "
+        "orally or directly infused into the spine" in baclofen
+    )
     stem_cell = visible_text(
         client.get("/treatments/immunotherapies/autologous-stem-cell-transplant/")
     )
-    assert "Cautions The procedure itself is complicated and considered high risk." in stem_cell
+    assert (
+        "Important: read before use The procedure itself is complicated and considered high risk."
+        in stem_cell
+    )
     assert "What it targets The process involves receiving medication" in stem_cell
 
 

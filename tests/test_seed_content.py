@@ -53,12 +53,16 @@ def test_disclaimer_is_shown_on_every_page(guide, client):
         assert seed_text.disclaimer() in visible_text(client.get(page.url))
 
 
-def test_guide_credits_its_contributors_and_the_advisor_named_in_the_video(guide, client):
+def test_guide_credits_its_contributors_and_ivig_names_the_speaker_of_its_video(guide, client):
     text = visible_text(client.get("/treatments/"))
     for name in seed_text.contributors():
         assert name in text
-    assert "Marinos Dalakas" in text
-    assert "Medical Advisory Board Member" in text
+    assert "Marinos Dalakas" not in text
+    ivig = visible_text(client.get("/treatments/immunotherapies/first-line/ivig/"))
+    assert (
+        "SPSRF Medical Advisory Board Member, Marinos Dalakas, discusses IVIg therapies in "
+        "GAD+ SPS patients." in ivig
+    )
 
 
 def test_narcotics_and_mood_guidance_is_published(site_text):

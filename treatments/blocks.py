@@ -18,6 +18,29 @@ class CautionBlock(blocks.StructBlock):
         template = "components/caution_block.html"
 
 
+class GuideCautionBlock(blocks.StructBlock):
+    """A caution that applies to every treatment below the page, each shown with a link to
+    where the guide says it: this page, or the page chosen in `said_on`.
+    """
+
+    text = blocks.TextBlock(help_text="The caution, word for word as the guide says it.")
+    anchor = blocks.RegexBlock(
+        regex=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        max_length=50,
+        help_text="Its address on the page that says it: #caution- and this.",
+        error_messages={"invalid": "Use lower-case letters, digits and hyphens only."},
+    )
+    said_on = blocks.PageChooserBlock(
+        required=False,
+        page_type=["treatments.TreatmentGuidePage", "treatments.TherapyCategoryPage"],
+        help_text="The page of the guide that says this caution, if not this one.",
+    )
+
+    class Meta:
+        icon = "warning"
+        label = "Caution"
+
+
 class VideoBlock(blocks.StructBlock):
     """A video shown as a titled link with its caption, so it still reads when video cannot load."""
 
@@ -73,3 +96,7 @@ class TreatmentBodyBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {"related_treatments": {"max_num": 1}}
+
+
+class GuideCautionsBlock(blocks.StreamBlock):
+    caution = GuideCautionBlock()

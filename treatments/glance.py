@@ -21,12 +21,15 @@ SORTS = {
 DIRECTIONS = {"asc": "ascending", "desc": "descending"}
 # The GET parameters the table reads.
 PARAMETERS = ("category", "line", "route", "sort", "dir")
-NO_LINE = "none"
 
 
 @dataclass
 class Row:
-    """One treatment of the table, with the chain of categories above it."""
+    """One treatment of the table, with the chain of categories above it.
+
+    `line_label` is empty where no category above states a line of therapy: the symptomatic
+    treatments have none, and the seed gives none for the stem cell transplant.
+    """
 
     treatment: TreatmentEntry
     categories: list
@@ -130,8 +133,9 @@ def build_glance(tree, params):
     all_rows = rows_from_tree(tree)
     category_options = _category_options(tree)
     line_options = sorted({(row.line_value, row.line_label) for row in all_rows if row.line_value})
+    # Only the lines the guide states: "no line" is not a line of therapy, and for the
+    # symptomatic treatments the idea does not apply.
     line_options = [{"value": value, "label": label} for value, label in line_options]
-    line_options.append({"value": NO_LINE, "label": "Not stated"})
     routes = {route.slug: route for row in all_rows for route in row.routes}
     route_options = [
         {"value": route.slug, "label": route.name}
@@ -152,8 +156,7 @@ def build_glance(tree, params):
     if selected["category"]:
         rows = [r for r in rows if any(str(c.pk) == selected["category"] for c in r.categories)]
     if selected["line"]:
-        wanted = "" if selected["line"] == NO_LINE else selected["line"]
-        rows = [r for r in rows if r.line_value == wanted]
+        rows = [r for r in rows if r.line_value == selected["line"]]
     if selected["route"]:
         rows = [r for r in rows if any(route.slug == selected["route"] for route in r.routes)]
 

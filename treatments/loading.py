@@ -3,6 +3,8 @@
 Idempotent: pages are found by slug under their parent; a page that exists is never
 overwritten, and one that an editor has changed since loading is reported as skipped.
 Pages are only created with a new guide; in a running guide, missing ones are reported.
+Cautions are loaded with the pages that say them, so a running guide gets them only through
+an editor and a medical review.
 """
 
 import html
@@ -173,6 +175,8 @@ class GuideLoader:
         self.report = LoadReport()
         self.creating = True
         self.routes = {}
+        # Pages whose cautions quote a page created after them: published once it exists.
+        self._awaiting_cautions = []
 
     @transaction.atomic
     def load(self):
@@ -188,12 +192,16 @@ class GuideLoader:
                 title=self.seed.quote(content.Quote(content.GUIDE_TITLE)),
                 slug="treatments",
                 subtitle=self.seed.quote(content.Quote(content.GUIDE_SUBTITLE)),
-                intro=self.seed.rich_text(content.GUIDE_INTRO),
+                intro=self.seed.rich_text(
+                    content.GUIDE_INTRO, placed_elsewhere=self._said_here(content.GUIDE_CAUTIONS)
+                ),
+                cautions=self._cautions(content.GUIDE_CAUTIONS, None),
                 people=self._guide_people(),
             ),
         )
         for category in content.CATEGORIES:
             self._category(guide, category)
+        self._publish_awaiting_cautions()
         self._settings()
         return self.report
 
@@ -201,9 +209,45 @@ class GuideLoader:
         routes = {}
         for order, (name, slug) in enumerate(content.ROUTES):
             routes[slug], _ = AdministrationRoute.objects.get_or_create(
-                slug=slug, defaults={"name": name, "sort_order": order}
+                slug=slug,
+                defaults={"name": self.seed.quote(content.Quote(name)), "sort_order": order},
             )
         return routes
+
+    def _said_here(self, cautions):
+        """The texts of the cautions a page says itself, left out of its introduction."""
+        return [self.seed.text(caution.text) for caution in cautions if not caution.said_on]
+
+    def _cautions(self, cautions, parent):
+        """The `cautions` stream of a page; None while a page it quotes is not created yet."""
+        stream = []
+        for caution in cautions:
+            said_on = None
+            if caution.said_on:
+                if parent is None:
+                    return None
+                said_on = parent.get_children().filter(slug=caution.said_on).first()
+                if said_on is None:
+                    return None
+            stream.append(
+                (
+                    "caution",
+                    {
+                        "text": self.seed.text(caution.text),
+                        "anchor": caution.anchor,
+                        "said_on": said_on,
+                    },
+                )
+            )
+        return stream
+
+    def _publish_awaiting_cautions(self):
+        for page, cautions, parent in self._awaiting_cautions:
+            stream = self._cautions(cautions, parent)
+            if stream is None:
+                raise SeedMismatch(f"{page.title}: a caution quotes a page the guide lacks")
+            page.cautions = stream
+            page.save_revision().publish()
 
     def _home_page(self):
         site = Site.objects.filter(is_default_site=True).first()
@@ -240,7 +284,7 @@ class GuideLoader:
             site.save(update_fields=["hostname", "port"])
         self.report.site_url = site.root_url
 
-    def _page(self, parent, page):
+    def _page(self, parent, page, publish=True):
         existing = parent.get_children().filter(slug=page.slug).first() if parent else None
         if existing is None and not self.creating:
             self.report.missing.append(page.title)
@@ -254,7 +298,8 @@ class GuideLoader:
                 self.report.existing.append(existing.title)
             return existing
         parent.add_child(instance=page)
-        page.save_revision().publish()
+        if publish:
+            page.save_revision().publish()
         self.report.created.append(page.title)
         return page
 
@@ -266,16 +311,20 @@ class GuideLoader:
         return None
 
     def _category(self, parent, category):
-        page = self._page(
-            parent,
-            TherapyCategoryPage(
-                title=category.title,
-                slug=category.slug,
-                intro=self.seed.rich_text(category.intro),
-                approach=category.approach,
-                line_of_therapy=category.line_of_therapy,
+        cautions = self._cautions(category.cautions, parent)
+        new_page = TherapyCategoryPage(
+            title=category.title,
+            slug=category.slug,
+            intro=self.seed.rich_text(
+                category.intro, placed_elsewhere=self._said_here(category.cautions)
             ),
+            cautions=cautions or [],
+            approach=category.approach,
+            line_of_therapy=category.line_of_therapy,
         )
+        page = self._page(parent, new_page, publish=cautions is not None)
+        if page is new_page and cautions is None:
+            self._awaiting_cautions.append((page, category.cautions, parent))
         for child in category.children:
             if isinstance(child, content.Category):
                 self._category(page, child)
@@ -324,20 +373,19 @@ class GuideLoader:
         return self._page(parent, page)
 
     def _guide_people(self):
+        """The seed's contributors, each as its contributors line names them."""
         contributors_line = self.seed.after_opening(content.CONTRIBUTORS_OPENING)
         people = []
-        for credit, entries in (
-            (GuidePerson.CONTRIBUTOR, content.CONTRIBUTORS),
-            (GuidePerson.MEDICAL_ADVISOR, content.MEDICAL_ADVISORS),
-        ):
-            for name, credentials, role in entries:
-                if credit == GuidePerson.CONTRIBUTOR and name not in contributors_line:
-                    raise SeedMismatch(f"{name} is not among the seed's contributors")
-                self.seed.quote(content.Quote(name))
-                person, _ = Person.objects.get_or_create(
-                    name=name, defaults={"credentials": credentials, "role": role}
-                )
-                people.append(GuidePerson(person=person, credit=credit))
+        for name, credentials, role in content.CONTRIBUTORS:
+            named = f"{name}, {credentials}" if credentials else name
+            if role:
+                named += f" and {role}"
+            if named not in contributors_line:
+                raise SeedMismatch(f"The seed's contributors do not include {named!r}")
+            person, _ = Person.objects.get_or_create(
+                name=name, defaults={"credentials": credentials, "role": role}
+            )
+            people.append(GuidePerson(person=person, credit=GuidePerson.CONTRIBUTOR))
         return people
 
     def _settings(self):

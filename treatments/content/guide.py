@@ -9,6 +9,11 @@ kind, approach, line of therapy) are the transcriber's reading of the seed's wor
 Each seed sentence lands in one place. A treatment's facts (`administration`, `targets`,
 `regimen`, `cautions`) quote whole sentences, and the loader leaves those sentences out of
 the body paragraphs they come from; a fact that quotes part of a body sentence is refused.
+The cautions of the guide and of a category (`Caution`) are said on that page, in its
+"Important: read before use" section, and apply to every treatment below it; they too are
+left out of the page's introduction. A caution may instead quote one that another page of
+the guide says (`said_on`, that page's slug), as the anti-seizure medications quote the
+note on narcotics that follows their list in the seed.
 """
 
 from dataclasses import dataclass, field
@@ -29,6 +34,15 @@ class Para:
 @dataclass(frozen=True)
 class Heading:
     text: str
+
+
+@dataclass(frozen=True)
+class Caution:
+    """A caution of the seed that applies to every treatment below the page that carries it."""
+
+    anchor: str  # the id of the caution on the page that says it: `#caution-<anchor>`
+    text: Quote | Para
+    said_on: str = ""  # the slug of the sibling page that says it, if not this page
 
 
 @dataclass
@@ -56,16 +70,17 @@ class Category:
     approach: str
     line_of_therapy: str = ""
     intro: list = field(default_factory=list)
+    cautions: list = field(default_factory=list)
     children: list = field(default_factory=list)
 
 
+# (name, slug): each name is the seed's own word for the way a medicine is given.
 ROUTES = [
     ("Oral", "oral"),
     ("Intravenous", "intravenous"),
-    ("Intrathecal pump", "intrathecal-pump"),
+    ("Infused into the spine with an implantable pump", "implantable-pump"),
     ("Subcutaneous", "subcutaneous"),
     ("Injection", "injection"),
-    ("Central line or port", "central-line-or-port"),
 ]
 
 GUIDE_TITLE = "Treatments for SPS"
@@ -80,18 +95,43 @@ GUIDE_INTRO = [
     Para("The specific details of how each medication works"),
     Para("All of these medications have significant risks"),
 ]
+# Said on the guide's overview and shown on every treatment page; the loader leaves these
+# sentences out of GUIDE_INTRO, so each is said once.
+GUIDE_CAUTIONS = [
+    Caution(
+        "risks",
+        Quote(
+            "All of these medications have significant risks and side effects which may cause "
+            "other problems or limit the use of any of these medications."
+        ),
+    ),
+    Caution(
+        "monitoring",
+        Quote(
+            "These medications must be prescribed and monitored closely by a physician who has "
+            "expertise in their use and management."
+        ),
+    ),
+    Caution(
+        "responses-vary",
+        Quote(
+            "People with SPS have very different responses to treatments, so medications are "
+            "carefully tried and evaluated by the patient and their physicians."
+        ),
+    ),
+]
+NARCOTICS_NOTE = Para("*Other types of pain relievers", italic=True)
 
 CONTRIBUTORS_OPENING = "Contributors to this document include:"
 DISCLAIMER_OPENING = "Disclaimer:"
 
-# (name, credentials, role) as the seed writes them.
+# (name, credentials, role) as the seed's contributors line writes them: "Tara Zier, DDS and
+# SPS patient". The seed names no advisor of the guide (Marinos Dalakas is named only as the
+# speaker of IVIg's video, and its caption says so).
 CONTRIBUTORS = [
-    ("Jim Weiss", "MD", "Contributor"),
-    ("Vered Lewy-Weiss", "MD", "Contributor"),
-    ("Tara Zier", "DDS", "Contributor and SPS patient"),
-]
-MEDICAL_ADVISORS = [
-    ("Marinos Dalakas", "", "SPSRF Medical Advisory Board Member"),
+    ("Jim Weiss", "MD", ""),
+    ("Vered Lewy-Weiss", "MD", ""),
+    ("Tara Zier", "DDS", "SPS patient"),
 ]
 
 
@@ -120,7 +160,7 @@ CATEGORIES = [
                     _medication(
                         "Baclofen",
                         ["Lioresal"],
-                        routes=["oral", "intrathecal-pump"],
+                        routes=["oral", "implantable-pump"],
                         administration=Quote(
                             "May be given orally or directly infused into the spine with an "
                             "implantable pump which requires surgery."
@@ -143,8 +183,10 @@ CATEGORIES = [
                     _medication(
                         "Dantrolene",
                         ["Dantrium"],
-                        routes=["intravenous"],
-                        regimen=Quote("First doses usually given intravenously in a hospital"),
+                        # Only the first doses: the seed gives no route for the medicine.
+                        administration=Quote(
+                            "First doses usually given intravenously in a hospital"
+                        ),
                     ),
                 ],
             ),
@@ -153,6 +195,9 @@ CATEGORIES = [
                 "anti-seizure-medication",
                 approach="symptomatic",
                 intro=[Quote("May help with pain management")],
+                cautions=[
+                    Caution("narcotics", NARCOTICS_NOTE, said_on="narcotics-and-anesthetic-agents")
+                ],
                 children=[
                     _medication("Gabapentin", ["Neurontin"]),
                     _medication("Pregabalin", ["Lyrica"]),
@@ -164,7 +209,7 @@ CATEGORIES = [
                 "Narcotics and Anesthetic Agents",
                 "narcotics-and-anesthetic-agents",
                 approach="symptomatic",
-                intro=[Para("*Other types of pain relievers", italic=True)],
+                cautions=[Caution("narcotics", NARCOTICS_NOTE)],
             ),
             Category(
                 "Other Therapies",
@@ -176,9 +221,11 @@ CATEGORIES = [
                         "Management of Anxiety and Depression",
                         "anxiety-and-depression",
                         approach="other",
-                        intro=[
-                            Para("Anxiety and depression are often part of SPS."),
-                            Para("Medication choices should be coordinated"),
+                        intro=[Para("Anxiety and depression are often part of SPS.")],
+                        cautions=[
+                            Caution(
+                                "antidepressants", Para("Medication choices should be coordinated")
+                            )
                         ],
                     ),
                 ],
@@ -254,7 +301,7 @@ CATEGORIES = [
                         kind="procedure",
                         generic_name="Plasma exchange",
                         also_known_as="PLEX, plasmapheresis",
-                        routes=["central-line-or-port"],
+                        # A procedure: the catheter is how it is done, not a route of a medicine.
                         administration=Quote(
                             "A special catheter (central line) or port is sterilely placed into "
                             "a large blood vessel."

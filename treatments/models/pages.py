@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from medical_review.models import ReviewedPageMixin
-from treatments.blocks import RICH_TEXT_FEATURES, TreatmentBodyBlock
+from treatments.blocks import RICH_TEXT_FEATURES, GuideCautionsBlock, TreatmentBodyBlock
 from treatments.models.site_settings import GuideSettings
 from treatments.serializers import CreditedPersonSerializer, names_of
 
@@ -66,6 +66,20 @@ class GuideAncestryMixin:
         )
 
 
+class GuideCautionsMixin(models.Model):
+    """Cautions a guide or category page says, shown on it and on every treatment below it."""
+
+    cautions = StreamField(
+        GuideCautionsBlock(),
+        blank=True,
+        verbose_name="important: read before use",
+        help_text="Cautions that apply to every treatment below this page.",
+    )
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(Page):
     """The site root: a short welcome and the way into the guide."""
 
@@ -80,7 +94,9 @@ class HomePage(Page):
     template = "treatments/home_page.html"
 
 
-class TreatmentGuidePage(RoutablePageMixin, GuideAncestryMixin, GuideReviewMixin, Page):
+class TreatmentGuidePage(
+    RoutablePageMixin, GuideAncestryMixin, GuideCautionsMixin, GuideReviewMixin, Page
+):
     """The one guide index: the seed's introduction and every category with its treatments.
 
     It also serves "Treatments at a glance", every treatment in one table, at `at-a-glance/`.
@@ -93,12 +109,18 @@ class TreatmentGuidePage(RoutablePageMixin, GuideAncestryMixin, GuideReviewMixin
         *Page.content_panels,
         FieldPanel("subtitle"),
         FieldPanel("intro"),
+        FieldPanel("cautions"),
         InlinePanel("people", label="Contributors and advisors"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("cautions"),
+    ]
     api_fields = [
         APIField("subtitle"),
         APIField("intro"),
+        APIField("cautions"),
         APIField("people", serializer=CreditedPersonSerializer(many=True, read_only=True)),
         APIField("last_reviewed"),
     ]
@@ -175,7 +197,7 @@ class LineOfTherapy(models.TextChoices):
     SECOND = "second", "Second line"
 
 
-class TherapyCategoryPage(GuideAncestryMixin, GuideReviewMixin, Page):
+class TherapyCategoryPage(GuideAncestryMixin, GuideCautionsMixin, GuideReviewMixin, Page):
     """A group of treatments; categories nest (Immunotherapies → First line)."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -190,11 +212,17 @@ class TherapyCategoryPage(GuideAncestryMixin, GuideReviewMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("cautions"),
         MultiFieldPanel([FieldPanel("approach"), FieldPanel("line_of_therapy")], "Classification"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("cautions"),
+    ]
     api_fields = [
         APIField("intro"),
+        APIField("cautions"),
         APIField("approach"),
         APIField("line_of_therapy"),
         APIField("last_reviewed"),
@@ -209,7 +237,7 @@ class TherapyCategoryPage(GuideAncestryMixin, GuideReviewMixin, Page):
 
 
 class AdministrationRoute(models.Model):
-    """How a treatment is given: oral, intravenous, intrathecal pump…"""
+    """How a treatment is given, in the seed's words: oral, intravenous, injection…"""
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)

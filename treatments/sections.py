@@ -1,0 +1,102 @@
+"""What a guide page shows besides its own fields: the cautions that apply to it, the other
+treatments of its category and who wrote the guide.
+
+A caution is said on one page of the guide (the overview or a category), in that page's
+"Important: read before use" section, with an id; every treatment below that page quotes it
+with a link to that id. The text is a field of the page that says it, so it goes through the
+medical review of that page and nowhere is it written into a template.
+"""
+
+from dataclasses import dataclass
+
+from treatments.listing import TreatmentEntry, visible_to_visitors
+from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
+
+ANCHOR_PREFIX = "caution-"
+
+
+@dataclass
+class CautionEntry:
+    """One caution as a page shows it: said here (with its id), or quoted with a link."""
+
+    text: str
+    anchor: str = ""
+    url: str = ""
+    source_title: str = ""
+
+    @property
+    def said_here(self):
+        return not self.url
+
+    @property
+    def element_id(self):
+        return ANCHOR_PREFIX + self.anchor if self.anchor and self.said_here else ""
+
+
+def _entries_of(page, request, here):
+    """The cautions of a guide or category page; those it says itself link to it unless `here`."""
+    entries = []
+    for block in page.cautions:
+        if block.block_type != "caution":
+            continue
+        value = block.value
+        source = value["said_on"] or page
+        if source is page and here:
+            entries.append(CautionEntry(text=value["text"], anchor=value["anchor"]))
+            continue
+        url = source.get_url(request)
+        if not url:  # the page that says it is not routable (unpublished, another site)
+            continue
+        entries.append(
+            CautionEntry(
+                text=value["text"],
+                anchor=value["anchor"],
+                url=f"{url}#{ANCHOR_PREFIX}{value['anchor']}",
+                source_title=source.title,
+            )
+        )
+    return entries
+
+
+def cautions_for(page, ancestors, request=None):
+    """The cautions a page shows: a treatment its own and those of the guide and categories
+    above it (top-down); the guide or a category those it says or quotes itself.
+    """
+    if not isinstance(page, TreatmentPage):
+        return _entries_of(page, request, here=True)
+    entries = [CautionEntry(text=page.cautions)] if page.cautions else []
+    for ancestor in ancestors:
+        if isinstance(ancestor, TreatmentGuidePage | TherapyCategoryPage):
+            entries.extend(_entries_of(ancestor, request, here=False))
+    return entries
+
+
+def sibling_treatments(page, request=None):
+    """The other live, public treatments of the page's category, in the editor's order.
+
+    Two queries whatever the category's size: the view restrictions, the treatments.
+    """
+    if not page.path or page.depth <= 1:  # a preview of a page not yet created
+        return []
+    rows = (
+        TreatmentPage.objects.sibling_of(page, inclusive=False)
+        .filter(visible_to_visitors())
+        .order_by("path")
+        .only("pk", "path", "depth", "title", "url_path", "locale_id")
+    )
+    return [TreatmentEntry(row.pk, row.path, row.title, row.get_url(request)) for row in rows]
+
+
+def guide_of(page, ancestors):
+    """The guide index above (or being) the page, from the ancestors already read."""
+    for candidate in [page, *ancestors]:
+        if isinstance(candidate, TreatmentGuidePage):
+            return candidate
+    return None
+
+
+def guide_credits(guide):
+    """The people credited on the guide, in the editor's order: one query."""
+    if guide is None or guide.pk is None:
+        return []
+    return list(guide.people.select_related("person"))
