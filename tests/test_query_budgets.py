@@ -19,8 +19,11 @@ BUDGET = {
     "home": 7,
     "guide": 11,
     # Wagtail's routing reads two rows per level of the tree: a deeper category costs more.
-    "category": 15,
-    "treatment": 15,
+    # A category whose cautions quote another page reads that page: one more.
+    "category": 16,
+    # And a treatment reads the other treatments of its category and the guide's people:
+    # two more, and the page its category's cautions quote (anti-seizure medications): one.
+    "treatment": 18,
     "at a glance": 11,
     "search": 15,  # one of them reads the treatment names for near-miss spelling
     "not found": 10,

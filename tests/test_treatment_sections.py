@@ -201,11 +201,27 @@ def test_more_in_this_category_lists_the_live_public_siblings_in_order(client, g
         restriction_type=PageViewRestriction.PASSWORD,
         password="x",
     )
+    # An alias beside it of a page in a private section is left out too, a public one listed.
+    private = TherapyCategoryPageFactory(parent=guide, title="Private", slug="private")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    hidden = TreatmentPageFactory(parent=private, title="Hidden treatment", slug="hidden")
+    hidden.create_alias(parent=baclofen.get_parent(), update_slug="hidden-alias")
+    TreatmentPage.objects.get(slug="rituximab").create_alias(
+        parent=baclofen.get_parent(), update_slug="rituximab-alias"
+    )
 
     markup = main_of(client.get(baclofen.url))
 
     listed = re.findall(r">([^<]+)</a></li>", section(markup, "more-in-category-heading"))
-    assert listed == ["Diazepam", "Clonazepam", "Botulinum toxin injections", "Dantrolene"]
+    assert listed == [
+        "Diazepam",
+        "Clonazepam",
+        "Botulinum toxin injections",
+        "Dantrolene",
+        "Rituximab",
+    ]
     assert "More in this category: Muscle Relaxants" in visible_text(client.get(baclofen.url))
 
 

@@ -9,7 +9,11 @@ medical review of that page and nowhere is it written into a template.
 
 from dataclasses import dataclass
 
-from treatments.listing import TreatmentEntry, visible_to_visitors
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from wagtail.models import PageViewRestriction
+
+from treatments.listing import TreatmentEntry
 from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
 
 ANCHOR_PREFIX = "caution-"
@@ -74,13 +78,20 @@ def cautions_for(page, ancestors, request=None):
 def sibling_treatments(page, request=None):
     """The other live, public treatments of the page's category, in the editor's order.
 
-    Two queries whatever the category's size: the view restrictions, the treatments.
+    One query whatever the category's size. The siblings share the page's ancestors, so only
+    their own view restrictions count (or, for an alias, those of its source page and the
+    source's ancestors): checked in the same query rather than by reading every restriction.
     """
     if not page.path or page.depth <= 1:  # a preview of a page not yet created
         return []
+    own = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+    source = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("alias_of__path"), 1, Length("page__path"))
+    )
     rows = (
         TreatmentPage.objects.sibling_of(page, inclusive=False)
-        .filter(visible_to_visitors())
+        .live()
+        .filter(~Exists(own) & (Q(alias_of__isnull=True) | ~Exists(source)))
         .order_by("path")
         .only("pk", "path", "depth", "title", "url_path", "locale_id")
     )
