@@ -1,4 +1,4 @@
-"""Queries per uncached render: at most 15 for every page type, whatever the guide's size.
+"""Queries per uncached render of each page type: a few, the same whatever the guide's size.
 
 Each count is of a second render (the first fills Wagtail's own cache of the sites' root
 paths and, for a search, records the query for the admin's "popular searches").
