@@ -70,12 +70,14 @@ DRAFT_FIELDS = {
 
 
 def pages_to_purge(page):
-    """The page, the pages that list it (ancestors) and the pages below it, all live."""
+    """The page, the pages that list it (ancestors, and the siblings whose "More in this
+    category" names it) and the pages below it, all live."""
     page = page.specific_deferred if hasattr(page, "specific_deferred") else page
     related = Page.objects.live().filter(depth__gt=1)
     return [
         page,
         *related.ancestor_of(page).order_by("depth"),
+        *related.sibling_of(page, inclusive=False).order_by("path"),
         *related.descendant_of(page).order_by("path"),
     ]
 
