@@ -82,7 +82,7 @@ def sibling_treatments(page, request=None):
     their own view restrictions count (or, for an alias, those of its source page and the
     source's ancestors): checked in the same query rather than by reading every restriction.
     """
-    if not page.path or page.depth <= 1:  # a preview of a page not yet created
+    if page.pk is None or not page.path:  # a preview of a page not yet created
         return []
     own = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
     source = PageViewRestriction.objects.filter(
