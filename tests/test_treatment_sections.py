@@ -6,11 +6,14 @@ import re
 
 import pytest
 from django.apps import apps
+from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests import seed_text
 from tests.factories import TherapyCategoryPageFactory, TreatmentPageFactory
 from tests.page_text import visible_text
+from tests.review_support import ATTESTED, workflow_action
 from treatments.content import guide as content
 from treatments.loading import GuideLoader, Seed, SeedMismatch
 from treatments.models import (
@@ -352,3 +355,59 @@ def test_the_data_migration_leaves_an_editors_own_route_names_alone(guide):
     migration_step()(apps, None)
 
     assert AdministrationRoute.objects.get(pk=pump.pk).name == "Spinal pump (edited)"
+
+
+def category_form_data(category, cautions):
+    """What the page editor posts for a category with these (text, anchor) cautions."""
+    return nested_form_data(
+        {
+            "title": category.title,
+            "slug": category.slug,
+            "intro": rich_text(category.intro),
+            "approach": category.approach,
+            "line_of_therapy": category.line_of_therapy,
+            "seo_title": "",
+            "search_description": "",
+            "cautions": streamfield(
+                [
+                    ("caution", {"text": text, "anchor": anchor, "said_on": ""})
+                    for text, anchor in cautions
+                ]
+            ),
+            "comments": inline_formset([]),
+        }
+    )
+
+
+@pytest.mark.django_db
+def test_a_caution_an_editor_adds_reaches_the_treatments_below_only_once_approved(
+    client, users, guide
+):
+    category = TherapyCategoryPage.objects.get(slug="second-line")
+    rituximab = TreatmentPage.objects.get(slug="rituximab")
+    caution = "Made-up caution for a test, not medical advice."
+    client.force_login(users["editor"])
+    data = category_form_data(category, [(caution, "made-up")])
+    data["action-submit"] = "1"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[category.pk]), data)
+    assert response.status_code == 302
+    client.logout()
+    assert caution not in visible_text(client.get(rituximab.url + "?uncached=1"))
+
+    client.force_login(users["advisor"])
+    assert workflow_action(client, category, "approve", ATTESTED).status_code in (200, 302)
+    client.logout()
+
+    cautions = dict(cautions_on(main_of(client.get(rituximab.url + "?uncached=1"))))
+    assert cautions[caution] == category.url + "#caution-made-up"
+    assert 'id="caution-made-up"' in client.get(category.url + "?uncached=1").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_caution_with_a_bad_address_is_a_form_error(client, users, guide):
+    category = TherapyCategoryPage.objects.get(slug="second-line")
+    client.force_login(users["editor"])
+    data = category_form_data(category, [("Made-up caution.", "Not an id!")])
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[category.pk]), data)
+    assert response.status_code == 200
+    assert "Use lower-case letters, digits and hyphens only." in response.content.decode()
