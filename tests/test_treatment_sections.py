@@ -411,3 +411,13 @@ def test_a_caution_with_a_bad_address_is_a_form_error(client, users, guide):
     response = client.post(reverse("wagtailadmin_pages:edit", args=[category.pk]), data)
     assert response.status_code == 200
     assert "Use lower-case letters, digits and hyphens only." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_editors_see_the_cautions_in_the_page_editor(client, users, guide):
+    client.force_login(users["editor"])
+    anti_seizure = TherapyCategoryPage.objects.get(slug="anti-seizure-medication")
+    for page, caution in [(guide, GUIDE_CAUTIONS[0]), (anti_seizure, NARCOTICS_NOTE)]:
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200
+        assert caution in html.unescape(response.content.decode())
