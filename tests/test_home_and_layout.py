@@ -6,18 +6,21 @@ once; a short phone header; breadcrumbs that wrap cleanly; 44 × 44 px targets (
 import datetime
 import html as html_lib
 import re
+from types import SimpleNamespace
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.factories import TreatmentPageFactory, record_review
 from tests.seed_text import paragraphs
+from treatments.key_statements import KeyStatement, key_statements
 from treatments.models import (
     GuideSettings,
     HomePage,
     TherapyCategoryPage,
     TreatmentPage,
 )
+from treatments.seo import document_title
 
 KEY_STATEMENTS = [
     (
@@ -80,6 +83,28 @@ def test_the_home_page_sums_up_the_guide_in_its_three_key_statements(client, gui
     assert "Additionally, immunotherapies" not in key_points
     assert f'href="{guide.url}"' in key_points
     assert "has not yet been medically reviewed" in key_points
+
+
+def test_a_key_statement_is_a_heading_and_the_first_whole_sentence_of_its_first_paragraph():
+    intro = (
+        "<h2>Doses</h2><ul><li>A list is not a statement.</li></ul>"
+        '<p>Take it as your doctor says, e.g. with food. Then <a linktype="page" id="3">'
+        "read on</a>.</p><p>A second paragraph.</p>"
+        "<h2>A heading with nothing under it</h2>"
+        "<h3>Names</h3><p>Botox is a brand name.</p>"
+    )
+    assert key_statements(SimpleNamespace(intro=intro)) == [
+        KeyStatement("Doses", "Take it as your doctor says, e.g. with food."),
+        KeyStatement("Names", "Botox is a brand name."),
+    ]
+    assert key_statements(SimpleNamespace(intro="")) == []
+
+
+def test_a_document_title_names_the_site_once():
+    assert document_title("Baclofen") == "Baclofen | SPS Treatment Guide"
+    assert document_title("SPS Treatment Guide") == "SPS Treatment Guide"
+    assert document_title("") == "SPS Treatment Guide"
+    assert document_title("Baclofen | SPS Treatment Guide") == "Baclofen | SPS Treatment Guide"
 
 
 @pytest.mark.django_db
