@@ -16,7 +16,7 @@ from treatments.models import TreatmentPage
 UNCACHED = "uncached=1"
 # Search counts the hit for "popular searches" in one UPDATE; a 404 asks for redirects.
 BUDGET = {
-    "home": 7,
+    "home": 11,  # the categories and treatments it lists: four of them
     "guide": 11,
     # Wagtail's routing reads two rows per level of the tree: a deeper category costs more.
     # A category whose cautions quote another page reads that page: one more.

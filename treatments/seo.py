@@ -1,4 +1,4 @@
-"""What the site tells search engines: page descriptions and robots.txt."""
+"""What the site tells search engines: page titles and descriptions, and robots.txt."""
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -12,6 +12,23 @@ SITE_DESCRIPTION = (
     "The SPS Treatment Guide: medications and other treatments for SPS by category, "
     "with their brand names and how each is given."
 )
+
+
+def page_title(page):
+    """The page's own title: its SEO title if an editor gave one, else its title."""
+    return (getattr(page, "seo_title", "") or page.title).strip()
+
+
+def document_title(title, site_name=None):
+    """The `<title>`: the page's title, then the site's name, the name never twice (the home
+    page's title is the site's name)."""
+    site_name = site_name or settings.WAGTAIL_SITE_NAME
+    title = " ".join((title or "").split())
+    if not title or title.casefold() == site_name.casefold():
+        return site_name
+    if title.casefold().endswith(f"| {site_name}".casefold()):
+        return title
+    return f"{title} | {site_name}"
 
 
 def _plain(text):

@@ -6,9 +6,10 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from treatments.glance import build_glance
+from treatments.key_statements import key_statements as statements_of
 from treatments.listing import build_category_tree, visible_to_visitors
 from treatments.models import TreatmentGuidePage
-from treatments.seo import SITE_DESCRIPTION, page_description
+from treatments.seo import SITE_DESCRIPTION, document_title, page_description, page_title
 from treatments.structured_data import absolute_url, structured_data_for, to_json_ld
 
 register = template.Library()
@@ -42,7 +43,7 @@ def page_meta(context):
     title = context.get("meta_title")
     if isinstance(page, Page):
         description = description or page_description(page)
-        title = title or page.seo_title or page.title
+        title = title or page_title(page)
         if canonical is None and request is not None:
             canonical = absolute_url(page, request)
     return {
@@ -55,6 +56,22 @@ def page_meta(context):
         "og_type": "article" if hasattr(page, "generic_name") else "website",
         "noindex": context.get("noindex", False),
     }
+
+
+@register.simple_tag(takes_context=True)
+def title_of_document(context):
+    """The `<title>`: the view's title or the page's, then the site's name (once)."""
+    title = context.get("meta_title")
+    page = context.get("page")
+    if not title and isinstance(page, Page):
+        title = page_title(page)
+    return document_title(title)
+
+
+@register.simple_tag
+def key_statements(guide):
+    """The headings of the guide's introduction, each with its opening sentence."""
+    return statements_of(guide)
 
 
 @register.simple_tag(takes_context=True)
