@@ -28,7 +28,8 @@ DOCTOR_LIST_MAX = 30
 NOTHING_CHOSEN = "You have not ticked any treatments yet."
 NOT_A_TREATMENT = "This address does not name treatments of the guide."
 TOO_MANY = f"A list can hold at most {DOCTOR_LIST_MAX} treatments. Tick fewer and try again."
-TREATMENT_ID = re.compile(r"[0-9]{1,10}")
+# Nine digits at most: a page id, and always within a database integer's range.
+TREATMENT_ID = re.compile(r"[0-9]{1,9}")
 
 
 def visible_to_visitors():
@@ -224,14 +225,10 @@ class TreatmentGuidePage(RoutablePageMixin, GuideAncestryMixin, GuideReviewMixin
             ]
 
         wanted = {above for page in pages for above in paths_above(page)}
-        categories = (
-            {
-                category.path: category
-                for category in TherapyCategoryPage.objects.filter(visible, path__in=wanted)
-            }
-            if wanted
-            else {}
-        )
+        categories = {
+            category.path: category
+            for category in TherapyCategoryPage.objects.filter(visible, path__in=wanted)
+        }
         chosen = []
         for page in pages:
             above = paths_above(page)
