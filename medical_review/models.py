@@ -158,6 +158,19 @@ def apply_live_review(page, revision):
     return review
 
 
+def prefetch_medical_reviews(pages):
+    """Reads the reviews of many reviewed pages in one query, for a page that lists them."""
+    reviewed = [page for page in pages if page.last_reviewed is not None]
+    by_page = {page.pk: [] for page in pages}
+    if reviewed:
+        reviews = MedicalReview.objects.filter(page_id__in=[page.pk for page in reviewed])
+        for review in reviews.order_by("-reviewed_at", "-pk"):
+            by_page[review.page_id].append(review)
+    for page in pages:
+        # What the `_medical_reviews` property would read, page by page.
+        page.__dict__["_medical_reviews"] = by_page[page.pk] if page.last_reviewed else []
+
+
 def reviewed_page_models():
     """Every concrete page model under medical review."""
     return [

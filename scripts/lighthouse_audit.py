@@ -1,5 +1,5 @@
-"""Runs Lighthouse on the home page, the guide, a treatment page and search of a running site,
-and prints the four category scores of each.
+"""Runs Lighthouse on the home page, the guide, a treatment page, search, the at-a-glance table
+and a list for the doctor of a running site, and prints the four category scores of each.
 
     python scripts/lighthouse_audit.py http://127.0.0.1:8000
 
@@ -8,18 +8,24 @@ Needs `npm ci` (Lighthouse pinned in package.json) and Chromium at $CHROME_PATH.
 
 import json
 import os
+import re
 import subprocess  # noqa: S404 - runs the pinned local Lighthouse only
 import sys
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+GLANCE = "/treatments/at-a-glance/"
+# The list for the doctor is added with ids read from the table (see doctor_list_path).
+DOCTOR_LIST = "/treatments/for-your-doctor/"
 PAGES = {
     "home": "/",
     "guide": "/treatments/",
     "treatment": "/treatments/symptomatic-relief/muscle-relaxants/baclofen/",
     "search": "/search/",
     "results": "/search/?q=valium",
+    "glance": GLANCE,
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
@@ -52,11 +58,21 @@ def audit(url):
     return scores, failing
 
 
+def doctor_list_path(base_url, how_many=5):
+    """A list for the doctor of the first treatments of the table (their ids are the site's)."""
+    with urllib.request.urlopen(base_url + GLANCE, timeout=30) as response:  # noqa: S310 - our URL
+        table = response.read().decode()
+    ids = re.findall(r'name="t" value="(\d+)"', table)[:how_many]
+    return DOCTOR_LIST + "?" + "&".join(f"t={pk}" for pk in ids)
+
+
 def main(base_url):
+    base_url = base_url.rstrip("/")
+    pages = {**PAGES, "doctor": doctor_list_path(base_url)}
     print(f"Lighthouse against {base_url}")
     print(f"{'page':<10} " + " ".join(f"{name:>15}" for name in CATEGORIES))
-    for name, path in PAGES.items():
-        scores, failing = audit(base_url.rstrip("/") + path)
+    for name, path in pages.items():
+        scores, failing = audit(base_url + path)
         print(f"{name:<10} " + " ".join(f"{scores[c]:>15}" for c in CATEGORIES))
         if failing:
             print(f"{'':<10} below full marks: {', '.join(sorted(failing))}")

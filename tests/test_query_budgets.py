@@ -25,6 +25,7 @@ BUDGET = {
     # two more, and the page its category's cautions quote (anti-seizure medications): one.
     "treatment": 18,
     "at a glance": 11,
+    "doctor list": 12,  # one reads the reviews of all the listed treatments at once
     "search": 15,  # one of them reads the treatment names for near-miss spelling
     "not found": 10,
 }
@@ -32,6 +33,13 @@ BUDGET = {
 
 def deepest_treatment():
     return TreatmentPage.objects.live().order_by("-depth", "path").first()
+
+
+def doctor_list_url(first, how_many):
+    """The list for the doctor of `first` and more live treatments, `how_many` in all."""
+    others = TreatmentPage.objects.live().exclude(pk=first.pk).order_by("path")
+    ids = [first.pk, *others.values_list("pk", flat=True)[: how_many - 1]]
+    return "/treatments/for-your-doctor/?" + "&".join(f"t={pk}" for pk in ids)
 
 
 def urls():
@@ -42,6 +50,7 @@ def urls():
         "category": treatment.get_parent().url,
         "treatment": treatment.url,
         "at a glance": "/treatments/at-a-glance/",
+        "doctor list": doctor_list_url(treatment, 5),
         "search": "/search/?q=baclofen",
         "not found": "/treatments/no-such-treatment/",
     }
@@ -77,3 +86,18 @@ def test_a_render_costs_the_same_few_queries_with_twenty_more_treatments(
     after = queries_of_a_render(url, django_assert_max_num_queries, BUDGET[kind])
 
     assert after == before, f"{url}: {before} queries with the seed, {after} with 20 more"
+
+
+def test_the_list_for_the_doctor_costs_the_same_queries_for_one_treatment_or_twenty(
+    guide, django_assert_max_num_queries
+):
+    reviewed_at = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    for page in TreatmentPage.objects.live():  # reviewed, so their reviews are read
+        record_review(page, reviewed_at, next_review_due=datetime.date(2030, 1, 1))
+    treatment = deepest_treatment()
+    budget = BUDGET["doctor list"]
+    one = queries_of_a_render(doctor_list_url(treatment, 1), django_assert_max_num_queries, budget)
+    twenty = queries_of_a_render(
+        doctor_list_url(treatment, 20), django_assert_max_num_queries, budget
+    )
+    assert one == twenty

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from wagtail.models import Page
 
 from treatments.models import (
@@ -20,6 +19,7 @@ from treatments.models import (
     TreatmentBrandName,
     TreatmentPage,
 )
+from treatments.models.pages import visible_to_visitors
 
 
 @dataclass
@@ -51,15 +51,6 @@ class CategoryNode:
     categories: list[CategoryNode] = field(default_factory=list)
     treatments: list[TreatmentEntry] = field(default_factory=list)
     entries: list[TreeEntry] = field(default_factory=list)
-
-
-def visible_to_visitors():
-    """A filter for live pages a visitor may see: outside every private section, and no alias
-    of a page inside one (an alias has its source page's view restrictions; Wagtail's
-    `public()` looks at tree paths only). Reads the view restrictions: one query.
-    """
-    private = Page.objects.private_q()
-    return Q(live=True) & ~private & ~Q(alias_of__in=Page.objects.filter(private))
 
 
 def build_category_tree(root, request=None, with_routes=False):

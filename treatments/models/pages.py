@@ -1,9 +1,14 @@
 """The page tree of the guide: home → guide → categories (nestable) → treatments."""
 
+import re
+from dataclasses import dataclass
+
 from django import forms
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -13,10 +18,39 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from medical_review.models import ReviewedPageMixin
+from medical_review.models import ReviewedPageMixin, prefetch_medical_reviews
 from treatments.blocks import RICH_TEXT_FEATURES, GuideCautionsBlock, TreatmentBodyBlock
 from treatments.models.site_settings import GuideSettings
 from treatments.serializers import CreditedPersonSerializer, names_of
+
+# The list for the doctor: how many treatments one list may hold, and why a list is refused.
+DOCTOR_LIST_MAX = 30
+NOTHING_CHOSEN = "You have not ticked any treatments yet."
+NOT_A_TREATMENT = "This address does not name treatments of the guide."
+TOO_MANY = f"A list can hold at most {DOCTOR_LIST_MAX} treatments. Tick fewer and try again."
+# Nine digits at most: a page id, and always within a database integer's range.
+TREATMENT_ID = re.compile(r"[0-9]{1,9}")
+
+
+def visible_to_visitors():
+    """A filter for live pages a visitor may see: outside every private section, and no alias
+    of a page inside one (an alias has its source page's view restrictions; Wagtail's
+    `public()` looks at tree paths only). Reads the view restrictions: one query.
+    """
+    private = Page.objects.private_q()
+    return Q(live=True) & ~private & ~Q(alias_of__in=Page.objects.filter(private))
+
+
+def chosen_treatment_ids(values):
+    """The distinct treatment ids of the `t` parameters, in order; ValueError says what is wrong."""
+    ids = list(dict.fromkeys(value for value in values if value))
+    if not ids:
+        raise ValueError(NOTHING_CHOSEN)
+    if not all(TREATMENT_ID.fullmatch(value) for value in ids):
+        raise ValueError(NOT_A_TREATMENT)
+    if len(ids) > DOCTOR_LIST_MAX:
+        raise ValueError(TOO_MANY)
+    return [int(value) for value in ids]
 
 
 class GuideReviewMixin(ReviewedPageMixin):
@@ -99,7 +133,8 @@ class TreatmentGuidePage(
 ):
     """The one guide index: the seed's introduction and every category with its treatments.
 
-    It also serves "Treatments at a glance", every treatment in one table, at `at-a-glance/`.
+    It also serves "Treatments at a glance", every treatment in one table, at `at-a-glance/`,
+    and the printable list of the treatments a reader ticks there at `for-your-doctor/`.
     """
 
     subtitle = models.CharField(max_length=255, blank=True)
@@ -132,7 +167,10 @@ class TreatmentGuidePage(
     template = "treatments/treatment_guide_page.html"
 
     def get_cached_paths(self):
-        """The guide and its at-a-glance table: a frontend cache purges both together."""
+        """The guide and its at-a-glance table: a frontend cache purges both together.
+
+        The list for the doctor is never cached (see `for_your_doctor`): nothing to purge.
+        """
         return ["/", self.reverse_subpage("at_a_glance")]
 
     def get_context(self, request, *args, **kwargs):
@@ -156,6 +194,71 @@ class TreatmentGuidePage(
             "canonical_url": request.build_absolute_uri(url),
         }
         return TemplateResponse(request, "treatments/at_a_glance.html", context)
+
+    @path("for-your-doctor/", name="for_your_doctor")
+    def for_your_doctor(self, request):
+        """The treatments ticked in the table (`?t=<id>&t=<id>`), to print and take to a doctor.
+
+        Sent `private, no-cache`: each choice of treatments is its own address and the page
+        carries the day it was made, so no shared cache may keep it.
+        """
+        context = {
+            "guide": self,
+            "meta_title": f"Treatments to discuss with your doctor | {self.title}",
+            "meta_description": "A printable list of treatments from the guide.",
+            "noindex": True,
+            "made_on": timezone.localdate(),
+        }
+        status = 200
+        try:
+            ids = chosen_treatment_ids(request.GET.getlist("t"))
+        except ValueError as error:
+            context["problem"] = str(error)
+            status = 400
+        else:
+            chosen = self.chosen_treatments(ids)
+            context["chosen"] = chosen
+            context["not_found"] = len(ids) - len(chosen)
+            if not chosen:
+                status = 404
+        response = TemplateResponse(
+            request, "treatments/for_your_doctor.html", context, status=status
+        )
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def chosen_treatments(self, ids):
+        """The treatments among `ids` that a visitor may read here, in the guide's order, with
+        their categories: in five queries (view restrictions, treatments, brand names, routes,
+        categories) and one for their reviews, however many are chosen.
+        """
+        visible = visible_to_visitors()
+        pages = list(
+            TreatmentPage.objects.descendant_of(self)
+            .filter(visible, pk__in=ids)
+            .order_by("path")
+            .prefetch_related("brand_names", "routes")
+        )
+
+        def paths_above(page):
+            return [
+                page.path[:end]
+                for end in range(len(self.path) + page.steplen, len(page.path), page.steplen)
+            ]
+
+        wanted = {above for page in pages for above in paths_above(page)}
+        categories = {
+            category.path: category
+            for category in TherapyCategoryPage.objects.filter(visible, path__in=wanted)
+        }
+        chosen = []
+        for page in pages:
+            above = paths_above(page)
+            # A treatment below an unpublished or private category is not on the site.
+            if all(tree_path in categories for tree_path in above):
+                chosen.append(ChosenTreatment(page, [categories[tree_path] for tree_path in above]))
+        prefetch_medical_reviews([entry.page for entry in chosen])
+        return chosen
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -358,6 +461,24 @@ class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
     @cached_property
     def route_name_list(self):
         return [route.name for route in self.routes.all()]
+
+
+@dataclass
+class ChosenTreatment:
+    """A treatment on the list for the doctor, with the categories above it, top-down."""
+
+    page: TreatmentPage
+    categories: list
+
+    @property
+    def line_of_therapy(self):
+        return line_of_therapy_for(self.categories)
+
+    @property
+    def caution_blocks(self):
+        """The caution blocks of the page's body; the other blocks are not read."""
+        body = self.page.body
+        return [body[index] for index, raw in enumerate(body.raw_data) if raw["type"] == "caution"]
 
 
 def category_stating_line(categories):

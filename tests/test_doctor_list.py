@@ -1,0 +1,232 @@
+"""The list for the doctor: treatments ticked in the “At a glance” table, on one printable page
+with their key facts, cautions, review lines, addresses, the day it was made and the disclaimer.
+"""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from tests.factories import TreatmentPageFactory, record_review
+from tests.page_text import visible_text
+from treatments.models import (
+    GuideSettings,
+    TherapyCategoryPage,
+    TreatmentGuidePage,
+    TreatmentPage,
+)
+from treatments.models.pages import DOCTOR_LIST_MAX
+
+URL = "/treatments/for-your-doctor/"
+TABLE = "/treatments/at-a-glance/"
+pytestmark = pytest.mark.django_db
+
+
+def treatment(slug):
+    return TreatmentPage.objects.get(slug=slug)
+
+
+def ids_of(*slugs):
+    return [treatment(slug).pk for slug in slugs]
+
+
+def listed_titles(response):
+    return re.findall(r'<h2 id="treatment-\d+">(.*?)</h2>', response.content.decode())
+
+
+def test_the_table_is_a_get_form_with_a_checkbox_for_every_treatment(client, guide):
+    html = client.get(TABLE).content.decode()
+    form = re.search(r'<form class="doctor-list-form" method="get" action="([^"]+)"', html)
+    assert form and form.group(1) == URL
+    ticked = re.findall(r'<input type="checkbox" name="t" value="(\d+)">', html)
+    assert sorted(map(int, ticked)) == sorted(
+        TreatmentPage.objects.live().values_list("pk", flat=True)
+    )
+    assert "Add Baclofen to the list for your doctor" in html
+    assert (
+        '<button type="submit" class="glance__make-list">Make a list for your doctor</button>'
+        in html
+    )
+
+
+def test_ticked_treatments_are_listed_in_the_guides_order_with_their_key_facts(client, guide):
+    response = client.get(
+        URL, {"t": ids_of("rituximab", "baclofen", "autologous-stem-cell-transplant")}
+    )
+    assert response.status_code == 200
+    # The guide's order (the tree's, as the overview lists them), not the order of the ticks.
+    assert listed_titles(response) == ["Baclofen", "Rituximab", "Autologous stem cell transplant"]
+    text = visible_text(response)
+    assert "Lioresal" in text  # baclofen's brand name
+    assert "Muscle Relaxants" in text  # its category
+    assert "Second line" in text  # rituximab's line of therapy
+    # The treatment's own caution, as the seed words it.
+    assert "The procedure itself is complicated and considered high risk." in text
+    assert "Diazepam" not in text
+
+
+def test_each_treatment_carries_its_review_line(client, guide):
+    baclofen = treatment("baclofen")
+    record_review(
+        baclofen,
+        datetime.datetime(2026, 1, 15, 12, tzinfo=datetime.UTC),
+        next_review_due=datetime.date(2027, 1, 15),
+        reviewer_name="Ada Advisor",
+        reviewer_credentials="MD",
+    )
+    text = visible_text(client.get(URL, {"t": ids_of("baclofen", "diazepam")}))
+    assert (
+        "Medically reviewed by Ada Advisor, MD on 15 January 2026 · Next review due 15 January 2027"
+        in text
+    )
+    assert "This page has not yet been medically reviewed." in text  # diazepam
+
+
+def test_the_list_gives_each_pages_full_address_the_day_and_the_disclaimer(client, guide, site):
+    settings = GuideSettings.for_site(site)
+    settings.disclaimer = "Ask your own doctor before changing any treatment."
+    settings.save()
+    baclofen, diazepam = treatment("baclofen"), treatment("diazepam")
+    with time_machine.travel(datetime.datetime(2026, 6, 2, 9, tzinfo=datetime.UTC), tick=False):
+        response = client.get(URL, {"t": [baclofen.pk, diazepam.pk]})
+    html = response.content.decode()
+    for page in (baclofen, diazepam):
+        address = page.get_full_url()
+        assert address.startswith("http") and address.endswith(page.url)
+        assert f'<a href="{address}">{address}</a>' in html
+    text = visible_text(response)
+    assert "List made on 2 June 2026" in text
+    assert "Ask your own doctor before changing any treatment." in text
+
+
+def test_the_list_is_never_indexed_nor_kept_by_a_shared_cache(client, guide):
+    response = client.get(URL, {"t": ids_of("baclofen")})
+    assert 'name="robots" content="noindex' in response.content.decode()
+    cache_control = response["Cache-Control"]
+    assert "private" in cache_control and "no-cache" in cache_control
+    assert "X-Page-Cache" not in response
+    assert URL not in guide.get_cached_paths()
+    assert all("for-your-doctor" not in url["location"] for url in guide.get_sitemap_urls())
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "You have not ticked any treatments yet."),
+        ("t=", "You have not ticked any treatments yet."),
+        ("t=abc", "This address does not name treatments of the guide."),
+        ("t=-3", "This address does not name treatments of the guide."),
+        ("t=1.5", "This address does not name treatments of the guide."),
+        ("t=%EF%BC%91", "This address does not name treatments of the guide."),  # a wide "1"
+        ("t=99999999999999999999", "This address does not name treatments of the guide."),
+        ("t=1&t=%00", "This address does not name treatments of the guide."),
+    ],
+)
+def test_bad_input_gets_a_clear_400_page(client, guide, query, message):
+    response = client.get(f"{URL}?{query}")
+    assert response.status_code == 400
+    text = visible_text(response)
+    assert message in text
+    assert "Go to the table of treatments" in text
+
+
+def test_too_many_treatments_get_a_clear_400_page(client, guide):
+    response = client.get(URL, {"t": range(1, DOCTOR_LIST_MAX + 2)})
+    assert response.status_code == 400
+    assert f"A list can hold at most {DOCTOR_LIST_MAX} treatments." in visible_text(response)
+
+
+def test_the_same_treatment_ticked_twice_is_listed_once(client, guide):
+    baclofen = treatment("baclofen").pk
+    response = client.get(URL, {"t": [baclofen] * (DOCTOR_LIST_MAX + 5)})
+    assert response.status_code == 200
+    assert listed_titles(response) == ["Baclofen"]
+
+
+def test_unknown_treatments_are_left_out_and_said_so(client, guide):
+    known = treatment("baclofen").pk
+    response = client.get(URL, {"t": [known, 99999999]})
+    assert response.status_code == 200
+    assert listed_titles(response) == ["Baclofen"]
+    assert "1 of the treatments you chose is not in the guide now" in visible_text(response)
+
+    response = client.get(URL, {"t": [99999999]})
+    assert response.status_code == 404
+    assert "None of the treatments you chose is in the guide now." in visible_text(response)
+
+
+def test_pages_that_are_not_treatments_are_not_listed(client, guide):
+    category = TherapyCategoryPage.objects.get(slug="muscle-relaxants")
+    response = client.get(URL, {"t": [guide.pk, category.pk, guide.get_parent().pk]})
+    assert response.status_code == 404
+
+
+def test_unpublished_private_and_draft_content_is_never_shown(client, guide):
+    rituximab = treatment("rituximab")
+    rituximab.unpublish()
+    never_published = TreatmentPageFactory(
+        parent=TherapyCategoryPage.objects.get(slug="muscle-relaxants"),
+        title="Draftamide",
+        live=False,
+    )
+    private = treatment("gabapentin")
+    PageViewRestriction.objects.create(
+        page=private.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    hidden_category = TherapyCategoryPage.objects.get(slug="second-line")
+    below_unpublished = (
+        TreatmentPage.objects.child_of(hidden_category).exclude(pk=rituximab.pk).first()
+    )
+    hidden_category.unpublish()
+    baclofen = treatment("baclofen")
+    draft = baclofen.get_latest_revision_as_object()
+    draft.cautions = "Draft caution nobody has approved."
+    draft.title = "Baclofen (draft title)"
+    draft.save_revision()
+
+    chosen = [rituximab.pk, never_published.pk, private.pk, below_unpublished.pk, baclofen.pk]
+    response = client.get(URL, {"t": chosen})
+    assert response.status_code == 200
+    assert listed_titles(response) == ["Baclofen"]
+    text = visible_text(response)
+    for hidden in ("Rituximab", "Draftamide", private.title, below_unpublished.title):
+        assert hidden not in text
+    assert "Draft caution nobody has approved." not in text and "draft title" not in text
+    assert "4 of the treatments you chose are not in the guide now" in text
+
+
+def test_the_list_is_not_served_while_the_guide_is_private(client, guide):
+    PageViewRestriction.objects.create(
+        page=guide, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    response = client.get(URL, {"t": ids_of("baclofen")})
+    assert response.status_code == 200  # Wagtail's password form, not the list
+    assert "Baclofen" not in visible_text(response)
+    assert "Lioresal" not in response.content.decode()
+
+
+def _queries_for(client, ids):
+    url = URL + "?uncached=1&" + "&".join(f"t={pk}" for pk in ids)
+    client.get(url)  # warms per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_number_of_queries_does_not_grow_with_the_number_of_ticked_treatments(client, guide):
+    reviewed_at = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    pages = list(TreatmentPage.objects.live().order_by("path"))
+    for page in pages:
+        record_review(page, reviewed_at, next_review_due=datetime.date(2027, 1, 1))
+    ids = [page.pk for page in pages]
+    assert len(ids) >= 20
+    assert _queries_for(client, ids[:1]) == _queries_for(client, ids[:20])
+
+
+def test_the_guide_serves_the_list_at_its_own_route(guide):
+    assert isinstance(guide, TreatmentGuidePage)
+    assert guide.reverse_subpage("for_your_doctor") == "for-your-doctor/"
