@@ -212,7 +212,25 @@ class ReviewedSnippetCreateView(RefuseDirectPublishMixin, SnippetCreateView):
 
 
 class ReviewedSnippetEditView(RefuseDirectPublishMixin, SnippetEditView):
-    pass
+    def save_instance(self):
+        # Acting on the review from the editor saves no revision unless the text changed (as
+        # the page editor does): a new revision would restart the review it acts on.
+        if self.action == "workflow-action" and not self.form.has_changed():
+            self.new_revision = None
+            return self.object
+        return super().save_instance()
+
+    def workflow_action_action(self):
+        try:
+            return super().workflow_action_action()
+        except PermissionDenied as refusal:
+            messages.error(self.request, str(refusal))
+            return redirect(self.get_edit_url())
+
+    def get_success_message(self, *args, **kwargs):
+        if self.action == "workflow-action" and self.workflow_action == "approve":
+            return approval_message(self.object)
+        return super().get_success_message(*args, **kwargs)
 
 
 class ReviewedSnippetViewSet(SnippetViewSet):

@@ -1,5 +1,5 @@
-"""Runs Lighthouse on the home page, the guide, a treatment page and search of a running site,
-and prints the four category scores of each.
+"""Runs Lighthouse on the home page, the guide, a treatment page, search and the glossary of a
+running site, and prints the four category scores of each.
 
     python scripts/lighthouse_audit.py http://127.0.0.1:8000
 
@@ -20,6 +20,7 @@ PAGES = {
     "treatment": "/treatments/symptomatic-relief/muscle-relaxants/baclofen/",
     "search": "/search/",
     "results": "/search/?q=valium",
+    "glossary": "/treatments/glossary/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 

@@ -1,6 +1,7 @@
 """The glossary: terms the seed explains, kept as snippets through the medical review, listed on
 the glossary page and linked from the first use on every guide page."""
 
+import json
 import re
 
 import pytest
@@ -94,7 +95,9 @@ def live_definition(term):
 
 def entry_text(html, slug):
     """The text of the glossary entry whose `<dfn>` has id `slug`."""
-    match = re.search(rf'<div class="glossary__entry">\s*<dt><dfn id="{slug}">.*?</div>', html, re.S)
+    match = re.search(
+        rf'<div class="glossary__entry">\s*<dt><dfn id="{slug}">.*?</div>', html, re.S
+    )
     assert match, f"no entry {slug}"
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", match.group(0))).strip()
     return re.sub(r" ([.,])", r"\1", text)
@@ -187,7 +190,9 @@ def test_nobody_publishes_a_term_directly_even_by_posting_the_publish_action(
     response = edit_term(client, b_cells, "action-publish", definition=NEW_DEFINITION)
 
     assert response.status_code == 302
-    assert any("goes live only when a medical advisor approves it" in m for m in messages_of(response))
+    assert any(
+        "goes live only when a medical advisor approves it" in m for m in messages_of(response)
+    )
     assert live_definition(b_cells) == "B cells make antibodies."
     assert Revision.objects.for_instance(b_cells).count() == 1  # not even a draft was saved
     assert "B cells make antibodies." in Client().get(GLOSSARY_URL).content.decode()
@@ -330,9 +335,8 @@ def test_glossary_page_lists_every_live_term_with_its_definition(glossary):
 
     assert response.status_code == 200
     assert re.findall(r'<dfn id="([^"]+)"', html) == sorted(
-        (entry.slug for entry in TERMS), key=lambda slug: next(
-            t.term for t in TERMS if t.slug == slug
-        )
+        (entry.slug for entry in TERMS),
+        key=lambda slug: next(t.term for t in TERMS if t.slug == slug),
     )
     assert entry_text(html, "lymphocytes").startswith(
         "Lymphocytes An important part of the immune system are certain white blood cells "
@@ -493,3 +497,42 @@ def test_a_guide_page_render_reads_the_terms_once_per_cache_generation(
         Client().get(rituximab)
 
     assert len(cold) == len(warm) + 2  # the glossary page and the live terms
+
+
+def approve_from_the_editor(client, term, data):
+    """What the editor's "Approve and Publish" posts once its dialog collected `data`."""
+    form = term_form(GlossaryTerm.objects.get(pk=term.pk).get_latest_revision_as_object())
+    form.update(
+        {
+            "action-workflow-action": "1",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": json.dumps(data),
+        }
+    )
+    return client.post(url("edit", quote(term.pk)), form)
+
+
+def test_advisor_approves_from_the_term_editor(client, users, b_cells):
+    submit_change(client, users["editor"], b_cells)
+    client.force_login(users["advisor"])
+    html = client.get(url("edit", quote(b_cells.pk))).content.decode()
+    assert "Approve and Publish" in html
+
+    response = approve_from_the_editor(client, b_cells, ATTESTED)
+
+    assert response.status_code == 302
+    assert any("“B cells” was approved and published." in m for m in messages_of(response))
+    term = GlossaryTerm.objects.get(pk=b_cells.pk)
+    assert term.definition == NEW_DEFINITION
+    assert MedicalReview.objects.get(revision=term.live_revision).reviewer == users["advisor"]
+
+
+def test_the_term_editor_refuses_an_approval_without_the_attestation(client, users, b_cells):
+    submit_change(client, users["editor"], b_cells)
+    client.force_login(users["advisor"])
+
+    response = approve_from_the_editor(client, b_cells, {"summary": "Checked", "comment": ""})
+
+    assert response.status_code == 302
+    assert any("Tick the box" in m for m in messages_of(response))
+    assert live_definition(b_cells) == "B cells make antibodies."
