@@ -16,6 +16,7 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, Revision, TaskState
+from wagtail.snippets.views.snippets import CopyView as SnippetCopyView
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -211,6 +212,10 @@ class ReviewedSnippetCreateView(RefuseDirectPublishMixin, SnippetCreateView):
     pass
 
 
+class ReviewedSnippetCopyView(RefuseDirectPublishMixin, SnippetCopyView):
+    pass
+
+
 class ReviewedSnippetEditView(RefuseDirectPublishMixin, SnippetEditView):
     def save_instance(self):
         # Acting on the review from the editor saves no revision unless the text changed (as
@@ -241,6 +246,7 @@ class ReviewedSnippetViewSet(SnippetViewSet):
     """
 
     add_view_class = ReviewedSnippetCreateView
+    copy_view_class = ReviewedSnippetCopyView
     edit_view_class = ReviewedSnippetEditView
     workflow_action_view_class = ReviewedSnippetWorkflowActionView
 

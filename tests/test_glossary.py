@@ -198,6 +198,18 @@ def test_nobody_publishes_a_term_directly_even_by_posting_the_publish_action(
     assert "B cells make antibodies." in Client().get(GLOSSARY_URL).content.decode()
 
 
+@pytest.mark.parametrize("view", ["add", "copy"])
+def test_no_new_term_is_published_directly_from_the_add_or_copy_view(client, users, b_cells, view):
+    client.force_login(users["superuser"])
+    path = url("add") if view == "add" else url("copy", quote(b_cells.pk))
+    data = {"term": "Antibodies", "definition": "Made up.", "slug": "antibodies"}
+
+    response = client.post(path, {**data, "action-publish": "1"})
+
+    assert response.status_code == 302
+    assert not GlossaryTerm.objects.filter(slug="antibodies").exists()
+
+
 def test_editor_cannot_approve_or_publish_through_the_workflow_views(client, users, b_cells):
     submit_change(client, users["editor"], b_cells)
     response = term_action(client, b_cells, "approve", ATTESTED)
