@@ -173,13 +173,15 @@ def test_only_moderators_hold_the_publish_permission_of_terms(glossary):
     assert "publish_glossaryterm" in codenames(MODERATORS)
 
 
-def test_editor_is_offered_submit_but_no_publish(client, users, b_cells):
-    client.force_login(users["editor"])
+@pytest.mark.parametrize("role", ["editor", "moderator", "superuser"])
+def test_editors_and_superusers_are_offered_submit_but_no_publish(client, users, b_cells, role):
+    client.force_login(users[role])
     html = client.get(url("edit", quote(b_cells.pk))).content.decode()
 
     assert 'name="action-submit"' in html
     assert "Submit to Medical review" in html
     assert 'name="action-publish"' not in html
+    assert ("Unpublish" in html) == (role != "editor")  # a take-down needs no review
 
 
 @pytest.mark.parametrize("role", ["editor", "advisor", "moderator", "superuser"])
