@@ -31,6 +31,8 @@ SKIPPED = {
     "textarea",
     "title",
 }
+
+
 @dataclass(frozen=True)
 class TermLink:
     """One term as the links name it: its forms, the entry's address, its expansion."""
