@@ -1,5 +1,6 @@
 """The medical review: the workflow task, the audit trail of reviews, reminders sent, and the
-mixin that every reviewed page type carries.
+mixin that every reviewed page type carries. The task reviews snippets too (any model with
+Wagtail's WorkflowMixin and DraftStateMixin whose workflow holds it).
 
 Rules of the task, enforced here and not only in the admin's buttons:
 
@@ -20,7 +21,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.log_actions import log
-from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
+from wagtail.models import AbstractGroupApprovalTask, Page, Revision, TaskState
 
 from medical_review.forms import SUMMARY_MAX_LENGTH, MedicalApprovalForm, RequestChangesForm
 from medical_review.moves import MovedPageMixin
@@ -69,6 +70,17 @@ def profile_refusal(user):
     if not profile.credentials.strip():
         return NO_CREDENTIALS
     return None
+
+
+def review_interval_months(obj):
+    """How many months a review of `obj` (a page or a snippet) stays current."""
+    getter = getattr(obj, "get_review_interval_months", None)
+    return getter() if getter else DEFAULT_REVIEW_INTERVAL_MONTHS
+
+
+def content_noun(obj):
+    """What the messages of the review call `obj`: "page", or the snippet's verbose name."""
+    return "page" if isinstance(obj, Page) else str(obj._meta.verbose_name)
 
 
 class ReviewedPageMixin(MovedPageMixin, models.Model):
@@ -180,6 +192,11 @@ def reviewed_page_models():
     ]
 
 
+def is_medical_review_workflow(workflow_id):
+    """Whether the workflow holds a medical review task (its approval publishes a review)."""
+    return MedicalReviewTask.objects.filter(workflow_tasks__workflow_id=workflow_id).exists()
+
+
 def is_medical_advisor(user):
     """Whether `user` is in a group of an active medical review task (cached on the user)."""
     if user is None or not user.is_authenticated or not user.is_active:
@@ -217,14 +234,16 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         if task_state is None:
             return None
         latest = obj.get_latest_revision()
+        noun = content_noun(obj)
         if user.pk == task_state.workflow_state.requested_by_id:
             return (
-                "You submitted this page for medical review, so another medical advisor "
+                f"You submitted this {noun} for medical review, so another medical advisor "
                 "must approve it."
             )
         if user.pk in {task_state.revision.user_id, latest.user_id if latest else None}:
             return (
-                "You edited this version of the page, so another medical advisor must approve it."
+                f"You edited this version of the {noun}, so another medical advisor must "
+                "approve it."
             )
         # Someone else saving or submitting last must not launder an advisor's own changes.
         changes = Revision.objects.for_instance(obj).filter(user_id=user.pk)
@@ -339,16 +358,17 @@ def record_medical_review(task_state, page, user, comment="", summary=""):
     """Store the approval of the revision under review as a `MedicalReview`.
 
     The page's review dates change when that revision goes live (`apply_live_review`), which
-    for a scheduled revision is later, in `publish_scheduled`.
+    for a scheduled revision is later, in `publish_scheduled`. A reviewed snippet is no page:
+    its review names it by the revision (and its text by `page_title`).
     """
     now = timezone.now()
     reviewed_on = timezone.localdate(now)
-    next_due = review_due_after(reviewed_on, page.get_review_interval_months())
+    next_due = review_due_after(reviewed_on, review_interval_months(page))
     profile = reviewer_profile_of(user)
     revision = task_state.revision
     review = MedicalReview.objects.create(
-        page=page,
-        page_title=revision.object_str if revision else page.title,
+        page=page if isinstance(page, Page) else None,
+        page_title=revision.object_str if revision else str(page),
         revision=revision,
         task_state=task_state,
         reviewer=user,

@@ -10,19 +10,26 @@ logger = logging.getLogger(__name__)
 
 
 def publish_reviewed_revision(workflow_state, user=None):
-    """Publish the revision a medical advisor approved; other pages as Wagtail does.
+    """Publish the revision a medical advisor approved; other content as Wagtail does.
 
-    Reviewed pages cannot be published directly by anyone (see GuidePagePermissionTester), so
-    the publish skips the permission check, but only for a revision that carries a
-    `MedicalReview` from this workflow: an approval without one publishes nothing.
+    Reviewed pages (and snippets under a medical review workflow) cannot be published
+    directly by anyone (see GuidePagePermissionTester, ReviewedSnippetViewSet), so the publish
+    skips the permission check, but only for a revision that carries a `MedicalReview` from
+    this workflow: an approval without one publishes nothing.
     """
+    from wagtail.models import Page
     from wagtail.workflows import publish_workflow_state
 
-    from medical_review.models import MedicalReview, ReviewedPageMixin
+    from medical_review.models import MedicalReview, ReviewedPageMixin, is_medical_review_workflow
 
     page = workflow_state.content_object
     page = getattr(page, "specific", page)
-    if not isinstance(page, ReviewedPageMixin):
+    reviewed = (
+        isinstance(page, ReviewedPageMixin)
+        if isinstance(page, Page)
+        else is_medical_review_workflow(workflow_state.workflow_id)
+    )
+    if not reviewed:
         return publish_workflow_state(workflow_state, user=user)
 
     review = (

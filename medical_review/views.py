@@ -1,4 +1,5 @@
-"""Admin views of reviewed pages that refuse a direct publish and explain the review rules."""
+"""Admin views of reviewed pages and snippets that refuse a direct publish and explain the
+review rules."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseForbidden
@@ -8,12 +9,18 @@ from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
 from wagtail.admin import messages
 from wagtail.admin.action_menu import CancelWorkflowMenuItem
+from wagtail.admin.utils import get_latest_str
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import TaskState
+from wagtail.models import Page, Revision, TaskState
+from wagtail.snippets.views.snippets import CopyView as SnippetCopyView
+from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
+from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import WorkflowActionView as SnippetWorkflowActionView
 
 from medical_review.models import (
     MedicalReview,
@@ -27,40 +34,50 @@ PUBLISH_REFUSED = (
     "Guide pages go live only when a medical advisor approves them. "
     "Use “Submit to Medical review” instead; nothing was saved or published."
 )
+SNIPPET_PUBLISH_REFUSED = (
+    "This goes live only when a medical advisor approves it. "
+    "Use “Submit to Medical review” instead; nothing was saved or published."
+)
 
 
 def _is_ajax(request):
     return request.headers.get("x-requested-with") == "XMLHttpRequest"
 
 
+def reviews_of(obj):
+    """The reviews of `obj`'s revisions, newest first: a page's by page, a snippet's by revision."""
+    reviews = MedicalReview.objects.filter(revision__isnull=False)
+    if isinstance(obj, Page):
+        return reviews.filter(page_id=obj.pk)
+    return reviews.filter(revision__in=Revision.objects.for_instance(obj))
+
+
 def approval_message(page):
     """What the approving advisor is told: published now, or on the scheduled date."""
-    review = (
-        MedicalReview.objects.filter(page_id=page.pk, revision__isnull=False)
-        .select_related("revision")
-        .first()
-    )
+    review = reviews_of(page).select_related("revision").first()
     go_live_at = review.revision.approved_go_live_at if review else None
-    title = page.get_admin_display_title()
+    title = page.get_admin_display_title() if isinstance(page, Page) else get_latest_str(page)
     if go_live_at and go_live_at > timezone.now():
         when = format_date(timezone.localtime(go_live_at), "j F Y, H:i")
         return f"“{title}” was approved; it will be published on {when}."
     return f"“{title}” was approved and published."
 
 
-def changes_under_review(page, task_state, request):
+def changes_under_review(page, task_state, request, edit_handler=None):
     """The compare view's field diffs between the last approved revision and the one under
-    review (or the live page, if no revision of it was ever approved).
+    review (or the live page, if no revision of it was ever approved). A snippet passes its
+    viewset's `edit_handler`.
     """
     approved = (
-        MedicalReview.objects.filter(page_id=page.pk, revision__isnull=False)
+        reviews_of(page)
         .exclude(revision_id=task_state.revision_id)
         .select_related("revision")
         .first()
     )
     before = approved.revision.as_object() if approved else page
     after = task_state.revision.as_object()
-    panel = page.get_edit_handler().get_bound_panel(instance=page, request=request, form=None)
+    edit_handler = edit_handler or page.get_edit_handler()
+    panel = edit_handler.get_bound_panel(instance=page, request=request, form=None)
     diffs = [comparison(before, after) for comparison in panel.get_comparison()]
     return [diff for diff in diffs if diff.has_changed()], approved
 
@@ -120,7 +137,7 @@ class GuidePageCreateView(CreateView):
         return super().post(request)
 
 
-class GuideWorkflowActionView(WorkflowActionView):
+class MedicalReviewActionMixin:
     """Says why an advisor may not approve, shows what changed, says what the approval did."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -161,10 +178,77 @@ class GuideWorkflowActionView(WorkflowActionView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.action_name == "approve" and isinstance(self.task, MedicalReviewTask):
-            context["comparison"], context["last_approved"] = changes_under_review(
-                self.object.specific, self.task_state, self.request
-            )
+            context["comparison"], context["last_approved"] = self.changes_under_review()
         return context
+
+
+class GuideWorkflowActionView(MedicalReviewActionMixin, WorkflowActionView):
+    def changes_under_review(self):
+        return changes_under_review(self.object.specific, self.task_state, self.request)
+
+
+class ReviewedSnippetWorkflowActionView(MedicalReviewActionMixin, SnippetWorkflowActionView):
+    def changes_under_review(self):
+        edit_handler = self.object.snippet_viewset.get_edit_handler()
+        return changes_under_review(self.object, self.task_state, self.request, edit_handler)
+
+
+class RefuseDirectPublishMixin:
+    """Snippet create and edit views that publish nothing: the approval of a review does."""
+
+    def get_available_actions(self):
+        return [action for action in super().get_available_actions() if action != "publish"]
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action-publish"):
+            if self.expects_json_response:
+                return self.json_error_response("publish_refused", SNIPPET_PUBLISH_REFUSED)
+            messages.error(request, SNIPPET_PUBLISH_REFUSED)
+            return redirect(request.get_full_path())
+        return super().post(request, *args, **kwargs)
+
+
+class ReviewedSnippetCreateView(RefuseDirectPublishMixin, SnippetCreateView):
+    pass
+
+
+class ReviewedSnippetCopyView(RefuseDirectPublishMixin, SnippetCopyView):
+    pass
+
+
+class ReviewedSnippetEditView(RefuseDirectPublishMixin, SnippetEditView):
+    def save_instance(self):
+        # Acting on the review from the editor saves no revision unless the text changed (as
+        # the page editor does): a new revision would restart the review it acts on.
+        if self.action == "workflow-action" and not self.form.has_changed():
+            self.new_revision = None
+            return self.object
+        return super().save_instance()
+
+    def workflow_action_action(self):
+        try:
+            return super().workflow_action_action()
+        except PermissionDenied as refusal:
+            messages.error(self.request, str(refusal))
+            return redirect(self.get_edit_url())
+
+    def get_success_message(self, *args, **kwargs):
+        if self.action == "workflow-action" and self.workflow_action == "approve":
+            return approval_message(self.object)
+        return super().get_success_message(*args, **kwargs)
+
+
+class ReviewedSnippetViewSet(SnippetViewSet):
+    """A snippet that goes live only through the medical review (assign it the workflow).
+
+    Nobody publishes it directly, superusers included; unpublishing keeps Wagtail's rule (the
+    model's publish permission), so whoever holds it can take the snippet down at once.
+    """
+
+    add_view_class = ReviewedSnippetCreateView
+    copy_view_class = ReviewedSnippetCopyView
+    edit_view_class = ReviewedSnippetEditView
+    workflow_action_view_class = ReviewedSnippetWorkflowActionView
 
 
 def guide_page_viewsets():

@@ -1,4 +1,5 @@
-"""Admin hooks of the medical review: page views, report, dashboard panel, audit log."""
+"""Admin hooks of the medical review: page views, reviewed snippets' menu, report, dashboard
+panel, audit log."""
 
 from django.urls import path, reverse
 from django.utils import timezone
@@ -6,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_latest_str
 from wagtail.log_actions import LogFormatter
 from wagtail.models import TaskState
 from wagtail.permissions import page_permission_policy, register_permission_policy
@@ -25,6 +27,7 @@ from medical_review.reports import (
 )
 from medical_review.views import (
     ModeratorCancelReviewMenuItem,
+    ReviewedSnippetViewSet,
     ReviewerProfileViewSet,
     guide_page_viewsets,
 )
@@ -47,6 +50,13 @@ def register_reviewer_profile_viewset():
 @hooks.register("register_page_action_menu_item")
 def register_moderator_cancel_review_menu_item():
     return ModeratorCancelReviewMenuItem(order=60)
+
+
+@hooks.register("construct_snippet_action_menu")
+def hide_publish_of_reviewed_snippets(menu_items, request, context):
+    """A reviewed snippet goes live through its review: no "Publish" (its views refuse it)."""
+    if isinstance(getattr(context["model"], "snippet_viewset", None), ReviewedSnippetViewSet):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
 @hooks.register("register_admin_urls")
@@ -123,11 +133,13 @@ class MedicalReviewPanel(Component):
             page = state.workflow_state.content_object
             if page is None:
                 continue
-            page = page.specific_deferred
+            # A page, or a snippet under the medical review (no specific class of its own).
+            page = getattr(page, "specific_deferred", page)
             task = state.task.specific
             waiting.append(
                 {
                     "page": page,
+                    "title": get_latest_str(page),
                     "edit_url": finder.get_edit_url(page),
                     "submitted_by": state.workflow_state.requested_by,
                     "submitted_at": state.started_at,

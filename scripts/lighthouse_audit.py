@@ -1,5 +1,6 @@
-"""Runs Lighthouse on the home page, the guide, a treatment page, search, the at-a-glance table
-and a list for the doctor of a running site, and prints the four category scores of each.
+"""Runs Lighthouse on the home page, the guide, a treatment page, search, the at-a-glance table,
+a list for the doctor and the glossary of a running site, and prints the four category scores of
+each.
 
     python scripts/lighthouse_audit.py http://127.0.0.1:8000
 
@@ -26,6 +27,7 @@ PAGES = {
     "search": "/search/",
     "results": "/search/?q=valium",
     "glance": GLANCE,
+    "glossary": "/treatments/glossary/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 

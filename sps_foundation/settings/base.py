@@ -11,6 +11,7 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "medical_review",
     "treatments",
+    "glossary",
     "accounts",
     "search",
     "wagtail.contrib.settings",

@@ -161,7 +161,7 @@ class TreatmentGuidePage(
     ]
 
     parent_page_types = ["treatments.HomePage"]
-    subpage_types = ["treatments.TherapyCategoryPage"]
+    subpage_types = ["treatments.TherapyCategoryPage", "glossary.GlossaryPage"]
     max_count = 1
     medical_review_root = True
     template = "treatments/treatment_guide_page.html"
