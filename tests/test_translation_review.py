@@ -125,7 +125,7 @@ def test_an_english_only_advisor_neither_sees_nor_can_act_on_a_spanish_review(
     modal = client.get(modal_url, headers={"x-requested-with": "XMLHttpRequest"})
     approved = workflow_action(client, in_review, "approve", ATTESTED)
     approved_ajax = workflow_action(client, in_review, "approve", ATTESTED, ajax=True)
-    rejected = workflow_action(client, in_review, "reject", {"comment": "No"})
+    rejected = workflow_action(client, in_review, "reject", {"comment": "No"}, ajax=True)
     via_editor = edit(
         client,
         in_review,
