@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,8 +11,10 @@ from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from wagtail.models import Locale
 
+from medical_review.emails import admin_url
 from medical_review.models import MedicalReview, MedicalReviewTask, ReviewerProfile
 from medical_review.permissions import MEDICAL_ADVISORS
+from medical_review.reminders import send_review_reminders
 from tests.review_support import (
     ATTESTED,
     edit,
@@ -156,6 +159,38 @@ def test_an_english_only_advisor_neither_sees_nor_can_act_on_a_spanish_review(
     assert task.get_actions(in_review, advisor) == []
     assert task.locked_for_user(in_review, advisor)
     assert not task.user_can_access_editor(in_review, advisor)
+
+
+def test_only_advisors_who_review_spanish_are_emailed_a_spanish_submission(
+    client, users, english, spanish, spanish_advisor
+):
+    page = translate(english, spanish, client, users["editor"])
+    mail.outbox.clear()
+
+    submit(client, users["editor"], page)
+
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert "sofia@example.org" in recipients
+    assert not recipients & {"advisor@example.org", "advisor2@example.org"}
+    assert "root@example.org" in recipients  # superusers, as Wagtail sends them
+
+
+def test_review_reminders_list_the_pages_in_the_languages_each_advisor_reviews(
+    users, english, spanish, spanish_advisor
+):
+    # The Spanish guide and category above the translation arrive live, never reviewed.
+    spanish_category = english.copy_for_translation(spanish, copy_parents=True).get_parent()
+    mail.outbox.clear()
+
+    send_review_reminders()
+
+    body_to = {message.to[0]: message.body for message in mail.outbox}
+    spanish_url = admin_url("wagtailadmin_pages:edit", spanish_category.pk)
+    english_url = admin_url("wagtailadmin_pages:edit", english.pk)
+    assert spanish_url in body_to["sofia@example.org"]
+    assert english_url in body_to["sofia@example.org"]
+    assert english_url in body_to["advisor@example.org"]
+    assert spanish_url not in body_to["advisor@example.org"]
 
 
 def test_a_spanish_reviewing_advisor_sees_the_review_and_approves_it_live(
