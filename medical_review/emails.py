@@ -1,13 +1,16 @@
 """What the medical review's own e-mails say: the daily reminder to advisors.
 
-Wagtail's notifiers send the workflow e-mails (submitted: the task's groups; approved and
-changes requested: the submitter), in the wording of the templates under
-`templates/wagtailadmin/notifications/`. Every admin link starts with
+Wagtail's notifiers send the workflow e-mails (submitted: the task's groups, less advisors who
+do not review the page's language; approved and changes requested: the submitter), in the
+wording of the templates under `templates/wagtailadmin/notifications/`. Every admin link starts with
 `settings.WAGTAILADMIN_BASE_URL`.
 """
 
 from django.conf import settings
 from django.urls import reverse
+from wagtail.admin.mail import GroupApprovalTaskStateSubmissionEmailNotifier
+
+from medical_review.models import MedicalReviewTask, language_of, review_languages_of
 
 
 def admin_url(name, *args):
@@ -37,3 +40,18 @@ def reminder_email(report, days):
         f"{len(report.overdue)} reviews overdue, {len(report.due)} due within {days} days"
     )
     return subject, "\n".join(parts)
+
+
+class ReviewLanguageSubmissionEmailNotifier(GroupApprovalTaskStateSubmissionEmailNotifier):
+    """Wagtail's "submitted" e-mail, sent to the advisors who review in the page's language."""
+
+    def get_recipient_users(self, task_state, **kwargs):
+        recipients = super().get_recipient_users(task_state, **kwargs)
+        if not isinstance(task_state.task.specific, MedicalReviewTask):
+            return recipients
+        language = language_of(task_state.workflow_state.content_object)
+        return [
+            user
+            for user in recipients.select_related("reviewer_profile").distinct()
+            if user.is_superuser or language in review_languages_of(user)
+        ]

@@ -14,12 +14,15 @@ Rules of the task, enforced here and not only in the admin's buttons:
 
 import calendar
 
+from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import cached_property
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Page, Revision, TaskState
 
@@ -60,6 +63,43 @@ def reviewer_profile_of(user):
         return user.reviewer_profile
     except (AttributeError, ReviewerProfile.DoesNotExist):
         return None
+
+
+def default_content_language():
+    """The language code of the default locale (`LANGUAGE_CODE` among the content languages)."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def default_review_languages():
+    """What a new reviewer profile reviews: the default content language."""
+    return [default_content_language()]
+
+
+def content_language_choices():
+    """The content languages (`WAGTAIL_CONTENT_LANGUAGES`) as (code, name) choices."""
+    return list(get_content_languages().items())
+
+
+def language_name(code):
+    return str(get_content_languages().get(code, code))
+
+
+def language_of(obj):
+    """The language code of `obj`'s locale; the default language for untranslatable objects."""
+    if getattr(obj, "locale_id", None) is None:
+        return default_content_language()
+    return obj.locale.language_code
+
+
+def review_languages_of(user):
+    """The language codes `user` reviews in: their profile's, else the default language."""
+    profile = reviewer_profile_of(user)
+    return list(profile.review_languages) if profile else default_review_languages()
+
+
+def pages_in_languages(languages):
+    """The pages whose locale is in `languages` (codes)."""
+    return Page.objects.filter(locale__language_code__in=languages)
 
 
 def profile_refusal(user):
@@ -153,6 +193,40 @@ class ReviewedPageMixin(MovedPageMixin, models.Model):
     def review_overdue(self):
         return self.next_review_due is not None and self.next_review_due < timezone.localdate()
 
+    @cached_property
+    def translation_source(self):
+        """The page in the default language that this page translates, or None.
+
+        No query when localisation is off; else the page's `locale` (often loaded already)
+        and, for a page not in the default language, one query for the source.
+        """
+        if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or self.locale_id is None:
+            return None
+        default = default_content_language()
+        if self.locale.language_code == default:
+            return None
+        return (
+            Page.objects.filter(translation_key=self.translation_key, locale__language_code=default)
+            .exclude(pk=self.pk)
+            .select_related("locale")
+            .first()
+        )
+
+    @cached_property
+    def translation_out_of_date(self):
+        """When the source page was published after the last review of this translation that
+        went live, or None: what the translation says may no longer match its source.
+
+        No query beyond the review line's for a page never reviewed; else as
+        `translation_source`.
+        """
+        review = next((r for r in self._medical_reviews if self._went_live(r)), None)
+        if review is None:
+            return None
+        source = self.translation_source
+        published = source.last_published_at if source is not None else None
+        return published if published is not None and published > review.reviewed_at else None
+
 
 def apply_live_review(page, revision):
     """Sets the page's review dates from the review of `revision`, which has just gone live."""
@@ -165,7 +239,12 @@ def apply_live_review(page, revision):
         last_reviewed=review.reviewed_on, next_review_due=review.next_review_due
     )
     page.last_reviewed, page.next_review_due = review.reviewed_on, review.next_review_due
-    for name in ("_medical_reviews", "live_medical_review", "review_history"):
+    for name in (
+        "_medical_reviews",
+        "live_medical_review",
+        "review_history",
+        "translation_out_of_date",
+    ):
         page.__dict__.pop(name, None)
     return review
 
@@ -264,23 +343,38 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             .first()
         )
 
+    def language_refusal(self, obj, user):
+        """Why `user` may not review `obj` in its language (their reviewer profile), or None."""
+        language = language_of(obj)
+        if language in review_languages_of(user):
+            return None
+        name = language_name(language)
+        return (
+            f"This review is of a page in {name}; your reviewer profile does not list {name} "
+            f"among the languages you review."
+        )
+
+    def can_review(self, obj, user):
+        """Whether `user` is a reviewer of this task who reviews in `obj`'s language."""
+        return self.is_reviewer(user) and self.language_refusal(obj, user) is None
+
     def user_can_access_editor(self, obj, user):
-        return self.is_reviewer(user)
+        return self.can_review(obj, user)
 
     def locked_for_user(self, obj, user):
-        # While in review, only reviewers (and moderators, who may cancel the review) may
+        # While in review, only its reviewers (and moderators, who may cancel the review) may
         # change the content under review.
-        return not (self.is_reviewer(user) or is_moderator(user))
+        return not (self.can_review(obj, user) or is_moderator(user))
 
     def user_can_lock(self, obj, user):
-        return self.is_reviewer(user)
+        return self.can_review(obj, user)
 
     def approval_refusal(self, obj, user):
         """Why `user` may not approve `obj` (no credentials to sign with, four eyes), or None."""
         return profile_refusal(user) or self.four_eyes_refusal(obj, user)
 
     def get_actions(self, obj, user):
-        if not self.is_reviewer(user):
+        if not self.can_review(obj, user):
             return []
         actions = [("reject", "Request changes", True)]
         if self.approval_refusal(obj, user) is None:
@@ -301,7 +395,9 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if self.is_reviewer(user):
-            return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+            return in_review_languages_of(
+                self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS), user
+            )
         return TaskState.objects.none()
 
     # -- acting ----------------------------------------------------------------------------
@@ -331,6 +427,8 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             latest is not None and latest.pk != task_state.revision_id
         ):
             raise PermissionDenied(CHANGED_DURING_REVIEW)
+        if self.is_reviewer(user) and self.language_refusal(obj, user):
+            raise PermissionDenied(self.language_refusal(obj, user))
         if action_name == "approve" and self.is_reviewer(user):
             refusal = self.approval_refusal(obj, user)
             if refusal:
@@ -352,6 +450,18 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             task_state.approve(user=user, comment=comment)
         elif action_name == "reject":
             task_state.reject(user=user, comment=comment)
+
+
+def in_review_languages_of(task_states, user):
+    """The `task_states` of pages in a language `user` reviews in (other objects are kept)."""
+    other_pages = Page.objects.exclude(locale__language_code__in=review_languages_of(user))
+    return task_states.exclude(
+        workflow_state__base_content_type__app_label="wagtailcore",
+        workflow_state__base_content_type__model="page",
+        workflow_state__object_id__in=other_pages.annotate(
+            pk_text=Cast("pk", models.CharField())
+        ).values("pk_text"),
+    )
 
 
 def record_medical_review(task_state, page, user, comment="", summary=""):
@@ -461,6 +571,20 @@ class MedicalReview(models.Model):
         return signed_as(self.reviewer_name, self.reviewer_credentials, self.reviewer_specialty)
 
 
+class LanguageCodesField(models.JSONField):
+    """A list of content language codes, chosen with a checkbox per content language."""
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=content_language_choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=self.verbose_name.capitalize(),
+            help_text=self.help_text,
+            error_messages={"required": "Choose at least one language."},
+        )
+
+
 class ReviewerProfile(models.Model):
     """How a medical advisor signs reviews; kept by superusers, not by the advisor."""
 
@@ -482,12 +606,22 @@ class ReviewerProfile(models.Model):
         related_name="+",
         help_text="The advisor's entry among the guide's people, if any.",
     )
+    review_languages = LanguageCodesField(
+        "languages reviewed",
+        default=default_review_languages,
+        help_text="The advisor sees and approves reviews of pages in these languages only.",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.signature
+
+    @property
+    def review_languages_display(self):
+        """The languages reviewed, by name: "English, Spanish"."""
+        return ", ".join(language_name(code) for code in self.review_languages)
 
     @property
     def signature(self):

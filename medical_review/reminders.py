@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from medical_review.emails import reminder_email
-from medical_review.models import ReviewReminder
+from medical_review.models import ReviewReminder, review_languages_of
 from medical_review.reports import pages_with_review_dates
 
 
@@ -22,11 +22,21 @@ class ReminderReport:
     sent_to: list = field(default_factory=list)
     already_sent: list = field(default_factory=list)
 
+    def in_languages(self, languages):
+        """The pages of this report in `languages` (codes): what one advisor reviews."""
+        return ReminderReport(
+            *(
+                [page for page in pages if page.language in languages]
+                for pages in (self.due, self.overdue, self.never_reviewed)
+            )
+        )
+
 
 def send_review_reminders(days=30, today=None):
     """One email per advisor per day; run it again the same day and nobody is emailed twice.
 
-    Pages never reviewed are due now and listed first.
+    Pages never reviewed are due now and listed first. Each advisor hears of the pages in the
+    languages they review (their reviewer profile).
     """
     today = today or timezone.localdate()
     horizon = today + datetime.timedelta(days=days)
@@ -34,6 +44,7 @@ def send_review_reminders(days=30, today=None):
         pages_with_review_dates(today)
         .live()
         .filter(Q(next_review__lte=horizon) | Q(next_review__isnull=True))
+        .annotate(language=F("locale__language_code"))
     )
     report = ReminderReport(
         never_reviewed=[p for p in pages if p.next_review is None],
@@ -43,21 +54,24 @@ def send_review_reminders(days=30, today=None):
     if not pages:
         return report
 
-    subject, body = reminder_email(report, days)
-
     advisors = (
         get_user_model()
         .objects.filter(groups__medicalreviewtask__active=True, is_active=True)
         .exclude(email="")
+        .select_related("reviewer_profile")
     )
     for advisor in advisors.distinct().order_by("pk"):
+        theirs = report.in_languages(set(review_languages_of(advisor)))
+        if not (theirs.due or theirs.overdue or theirs.never_reviewed):
+            continue
+        subject, body = reminder_email(theirs, days)
         try:
             with transaction.atomic():
                 ReviewReminder.objects.create(
                     recipient=advisor,
                     sent_on=today,
-                    pages_due=len(report.due),
-                    pages_overdue=len(report.overdue),
+                    pages_due=len(theirs.due),
+                    pages_overdue=len(theirs.overdue),
                 )
                 send_mail(subject, body, None, [advisor.email])
         except IntegrityError:

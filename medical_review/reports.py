@@ -10,8 +10,14 @@ from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
 
-from medical_review.models import MedicalReview, reviewed_page_models
+from medical_review.models import (
+    MedicalReview,
+    is_medical_advisor,
+    review_languages_of,
+    reviewed_page_models,
+)
 from medical_review.moves import moved_at_of_page
+from medical_review.permissions import is_moderator
 
 DUE_SOON_DAYS = 30
 
@@ -67,6 +73,16 @@ def pages_with_review_dates(today=None):
         )
         .order_by("review_urgency", "next_review", "path")
     )
+
+
+def in_languages_user_reviews(pages, user):
+    """`pages`, less those a medical advisor does not review (their profile's languages).
+
+    Moderators and everyone who is not an advisor see every language.
+    """
+    if is_medical_advisor(user) and not is_moderator(user):
+        return pages.filter(locale__language_code__in=review_languages_of(user))
+    return pages
 
 
 def review_status_of(page, today=None):
@@ -148,7 +164,9 @@ class ReviewsDueView(PageReportView):
         return f"reviews-due-{timezone.localdate():%Y-%m-%d}"
 
     def get_queryset(self):
-        self.queryset = pages_with_review_dates().select_related("content_type")
+        self.queryset = in_languages_user_reviews(
+            pages_with_review_dates(), self.request.user
+        ).select_related("content_type")
         return super().get_queryset()
 
     def decorate_paginated_queryset(self, object_list):

@@ -1,11 +1,13 @@
 """Signal receivers of the medical review: setup of a new review root, a review restarted
-when its page changes, review dates set when a reviewed revision goes live.
+when its page changes, review dates set when a reviewed revision goes live, the "submitted"
+e-mail to the advisors of the page's language.
 """
 
 from django.db.models.signals import post_save
 from wagtail.models import Revision, TaskState
-from wagtail.signals import page_published
+from wagtail.signals import page_published, task_submitted
 
+from medical_review.emails import ReviewLanguageSubmissionEmailNotifier
 from medical_review.models import (
     MedicalReviewTask,
     ReviewedPageMixin,
@@ -14,9 +16,14 @@ from medical_review.models import (
 )
 from medical_review.setup import ensure_guide_review_setup
 
+# Wagtail's own receiver of `task_submitted` (wagtail.admin.signal_handlers), replaced below.
+SUBMITTED_EMAIL_DISPATCH_UID = "group_approval_task_submitted_email_notification"
+
 
 def set_up_review_of_new_root(sender, instance, created, raw=False, **kwargs):
-    """A newly created review root (the guide, made by the loader) gets grants and workflow."""
+    """A newly created review root (the guide made by the loader, or a translation of it)
+    gets the grants and the workflow: each locale's guide tree is under the medical review.
+    """
     if created and not raw:
         ensure_guide_review_setup(instance.pk)
 
@@ -58,4 +65,12 @@ def connect():
     )
     page_published.connect(
         set_review_dates_of_published_page, dispatch_uid="medical_review_dates_on_publish"
+    )
+    # Whichever app is ready first, the one receiver under this id is ours.
+    task_submitted.disconnect(sender=TaskState, dispatch_uid=SUBMITTED_EMAIL_DISPATCH_UID)
+    task_submitted.connect(
+        ReviewLanguageSubmissionEmailNotifier(),
+        sender=TaskState,
+        dispatch_uid=SUBMITTED_EMAIL_DISPATCH_UID,
+        weak=False,
     )

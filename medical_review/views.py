@@ -26,6 +26,8 @@ from medical_review.models import (
     MedicalReview,
     MedicalReviewTask,
     ReviewerProfile,
+    language_name,
+    language_of,
     reviewed_page_models,
 )
 from medical_review.permissions import is_moderator
@@ -82,6 +84,20 @@ def changes_under_review(page, task_state, request, edit_handler=None):
     return [diff for diff in diffs if diff.has_changed()], approved
 
 
+def translation_out_of_date_message(page):
+    """The editor's warning on a translation whose source was published after its review."""
+    updated = getattr(page, "translation_out_of_date", None)
+    if updated is None:
+        return None
+    source = page.translation_source
+    return (
+        f"Translation out of date: “{source.get_admin_display_title()}” "
+        f"({language_name(language_of(source))}) was updated on "
+        f"{format_date(timezone.localtime(updated), 'j F Y')}, after this translation was last "
+        f"reviewed. Bring the translation up to date and submit it to Medical review."
+    )
+
+
 class GuidePageEditView(EditView):
     def get(self, request, *args, **kwargs):
         page = self.real_page_record.specific
@@ -98,6 +114,9 @@ class GuidePageEditView(EditView):
                 f"{format_date(page.next_review_due, 'j F Y')}. It stays online; "
                 f"submit it to Medical review.",
             )
+        out_of_date_message = translation_out_of_date_message(page)
+        if out_of_date_message:
+            messages.warning(request, out_of_date_message)
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -144,7 +163,7 @@ class MedicalReviewActionMixin:
         if (
             self.action_name == "approve"
             and isinstance(self.task, MedicalReviewTask)
-            and self.task.is_reviewer(request.user)
+            and self.task.can_review(self.object, request.user)
             and self.object.workflow_in_progress
         ):
             refusal = self.task.approval_refusal(self.object, request.user)
@@ -287,6 +306,6 @@ class ReviewerProfileViewSet(ModelViewSet):
     icon = "user"
     menu_label = "Reviewer profiles"
     add_to_settings_menu = True
-    list_display = ["name", "credentials", "specialty", "user"]
-    form_fields = ["user", "name", "credentials", "specialty", "person"]
+    list_display = ["name", "credentials", "specialty", "review_languages_display", "user"]
+    form_fields = ["user", "name", "credentials", "specialty", "review_languages", "person"]
     search_fields = ["name"]

@@ -16,12 +16,14 @@ from medical_review.models import (
     REVIEW_LOG_ACTION,
     MedicalReviewTask,
     ReviewerProfile,
+    in_review_languages_of,
     is_medical_advisor,
 )
 from medical_review.permissions import SuperusersOnlyPermissionPolicy
 from medical_review.reports import (
     OVERDUE,
     ReviewsDueView,
+    in_languages_user_reviews,
     pages_with_review_dates,
     review_status_of,
 )
@@ -122,9 +124,12 @@ class MedicalReviewPanel(Component):
         finder = AdminURLFinder(user)
         waiting = []
         states = (
-            TaskState.objects.filter(
-                status=TaskState.STATUS_IN_PROGRESS,
-                task__in=MedicalReviewTask.objects.all(),
+            in_review_languages_of(
+                TaskState.objects.filter(
+                    status=TaskState.STATUS_IN_PROGRESS,
+                    task__in=MedicalReviewTask.objects.all(),
+                ),
+                user,
             )
             .select_related("task", "workflow_state", "workflow_state__requested_by")
             .order_by("started_at")
@@ -147,14 +152,15 @@ class MedicalReviewPanel(Component):
                 }
             )
         today = timezone.localdate()
+        pages = in_languages_user_reviews(pages_with_review_dates(today), user)
         overdue = [
             {"page": page, "edit_url": finder.get_edit_url(page)}
-            for page in pages_with_review_dates(today).filter(next_review__lt=today)
+            for page in pages.filter(next_review__lt=today)
             if review_status_of(page, today) == OVERDUE
         ]
         never_reviewed = [
             {"page": page, "edit_url": finder.get_edit_url(page)}
-            for page in pages_with_review_dates(today).live().filter(next_review__isnull=True)
+            for page in pages.live().filter(next_review__isnull=True)
         ]
         context.update(
             waiting=waiting,

@@ -104,6 +104,7 @@ def test_a_superuser_adds_credentials_in_reviewer_profiles(client, users):
             "name": "Otto Other",
             "credentials": "MD",
             "specialty": "Neurologist",
+            "review_languages": ["en"],
         },
     )
 
