@@ -8,13 +8,15 @@ import polib
 from django.conf import settings
 
 
-def compile_catalogues():
-    """Writes each catalogue's .mo beside it where it is missing or older; the paths written."""
+def compile_catalogues(only_stale=False):
+    """Writes each catalogue's .mo beside it (with `only_stale`, only where it is missing or
+    older than the .po); the paths written."""
     written = []
     for root in settings.LOCALE_PATHS:
         for po_path in sorted(Path(root).glob("*/LC_MESSAGES/*.po")):
             mo_path = po_path.with_suffix(".mo")
-            if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            fresh = mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime
+            if only_stale and fresh:
                 continue
             polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
             written.append(mo_path)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils.translation import get_language_info
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from medical_review.models import MedicalReview, ReviewedPageMixin
 
@@ -68,14 +68,12 @@ def _offered(page, candidates):
         )
     found = list(candidates.select_related("locale").order_by("locale__language_code"))
     others = [p for p in found if p.pk != page.pk]
-    if others:  # privacy is checked only when there is something to offer
-        public = set(
-            Page.objects.filter(pk__in=[p.pk for p in others]).public().values_list("pk", flat=True)
-        )
+    if others:  # privacy is read only when there is something to offer: one query
+        private_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
         others = [
             p
             for p in others
-            if p.pk in public
+            if not any(p.path.startswith(path) for path in private_paths)
             and (getattr(p, "reviewed", True) or p.locale.language_code == settings.LANGUAGE_CODE)
         ]
     current = next((p for p in found if p.pk == page.pk), None)

@@ -123,4 +123,4 @@ def pytest_configure(config):
     """The Spanish interface words are compiled for the tests as `make install` compiles them."""
     from editions.catalogues import compile_catalogues
 
-    compile_catalogues()
+    compile_catalogues(only_stale=True)
