@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import get_language_info
 from wagtail.models import Page, PageViewRestriction
 
+from editions.languages import language_of
 from medical_review.models import MedicalReview, ReviewedPageMixin
 
 _MEMO = "_editions_of_pages"
@@ -55,9 +56,12 @@ def _absolute(url, request):
     return url
 
 
-def _offered(page, candidates):
-    """The live, public translations among `candidates` a reader may be sent to."""
-    candidates = candidates.live()
+def offered_translations(page):
+    """The live, public translations of `page` a reader may be sent to: one query, and one
+    more for privacy only when there are any."""
+    candidates = (
+        Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).live()
+    )
     if isinstance(page, ReviewedPageMixin):
         candidates = candidates.annotate(
             reviewed=Exists(
@@ -66,18 +70,19 @@ def _offered(page, candidates):
                 )
             )
         )
-    found = list(candidates.select_related("locale").order_by("locale__language_code"))
-    others = [p for p in found if p.pk != page.pk]
-    if others:  # privacy is read only when there is something to offer: one query
-        private_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        others = [
-            p
-            for p in others
-            if not any(p.path.startswith(path) for path in private_paths)
-            and (getattr(p, "reviewed", True) or p.locale.language_code == settings.LANGUAGE_CODE)
-        ]
-    current = next((p for p in found if p.pk == page.pk), None)
-    return current, others
+    found = list(candidates.select_related("locale"))
+    if not found:
+        return []
+    private_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return [
+        translation
+        for translation in found
+        if not any(translation.path.startswith(path) for path in private_paths)
+        and (
+            getattr(translation, "reviewed", True)
+            or translation.locale.language_code == settings.LANGUAGE_CODE
+        )
+    ]
 
 
 def editions_of(page, request=None):
@@ -85,21 +90,22 @@ def editions_of(page, request=None):
     memo = getattr(request, _MEMO, None) if request is not None else None
     if memo is not None and page.pk in memo:
         return memo[page.pk]
-    current, others = _offered(page, Page.objects.filter(translation_key=page.translation_key))
-    language = current.locale.language_code if current else page.locale.language_code
+    language = language_of(page)
     editions = ()
+    others = offered_translations(page)
     if others:
-        pages = sorted(
-            [page, *others], key=lambda p: p.locale.language_code if p is not page else language
+        by_language = sorted(
+            [(language, page), *((other.locale.language_code, other) for other in others)],
+            key=lambda pair: pair[0],
         )
         editions = tuple(
             Edition(
-                language_code=language if p is page else p.locale.language_code,
-                language_name=language_name(language if p is page else p.locale.language_code),
-                url=_absolute(p.get_url(request), request),
-                current=p is page,
+                language_code=code,
+                language_name=language_name(code),
+                url=_absolute(edition.get_url(request), request),
+                current=edition is page,
             )
-            for p in pages
+            for code, edition in by_language
         )
     result = PageEditions(language_code=language, editions=editions)
     if request is not None:

@@ -28,11 +28,11 @@ def untranslated(request, english_page):
 
 def english_page_at(request):
     """The live English page at the request's path without its language prefix, or None."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
     prefix = f"/{get_language()}/"
-    path = request.path_info.removeprefix(prefix.rstrip("/")).strip("/")
+    site = Site.find_for_request(request)
+    if site is None or not request.path_info.startswith(prefix):
+        return None
+    path = request.path_info[len(prefix) :]
     try:
         page, _, _ = site.root_page.specific.route(request, [c for c in path.split("/") if c])
     except Http404:
