@@ -14,17 +14,22 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+# The Spanish interface words, compiled from the catalogue (polib: no gettext tools needed).
+CATALOGUE := locale/es/LC_MESSAGES/django
+$(CATALOGUE).mo: $(CATALOGUE).po $(STAMP)
+	$(BIN)/python manage.py compile_catalogues
+
+install: $(STAMP) $(CATALOGUE).mo
 
 # PORT reaches the settings too: the admin links in e-mails and the default Site's address
 # (sitemap, full page URLs) name the port the server really listens on.
-run: $(STAMP)
+run: install
 	PORT=$(PORT) $(BIN)/python manage.py migrate --noinput
 	PORT=$(PORT) $(BIN)/python manage.py load_treatment_guide
 	PORT=$(PORT) $(BIN)/python manage.py create_demo_accounts
 	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP)
+test: install
 	scripts/ensure-chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -35,7 +40,7 @@ test: $(STAMP)
 # DATABASE_URL in the environment (see README, "Production settings"). The cache table
 # (used when REDIS_URL is unset) comes first; each deploy retires the page cache.
 PROD := DJANGO_SETTINGS_MODULE=sps_foundation.settings.production
-serve-prod: $(STAMP)
+serve-prod: install
 	$(PROD) $(BIN)/python manage.py createcachetable
 	$(PROD) $(BIN)/python manage.py migrate --noinput
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v0

@@ -9,7 +9,8 @@ The page cache (memory, the database or Redis) is retired whole (see page_cache.
 at once and once more after the transaction commits: a page rendered from the old rows in
 between is retired too. A CDN, when one is configured through WAGTAILFRONTENDCACHE, is purged
 by URL after the commit: the page itself, the pages that list it (its ancestors: the guide,
-its categories, the home page) and the pages below it (their breadcrumbs name it).
+its categories, the home page), the pages below it (their breadcrumbs name it) and its
+editions in other languages; a Spanish page's URLs are under `/es/`, as Wagtail builds them.
 """
 
 import copy
@@ -71,7 +72,8 @@ DRAFT_FIELDS = {
 
 def pages_to_purge(page):
     """The page, the pages that list it (ancestors, and the siblings whose "More in this
-    category" names it) and the pages below it, all live."""
+    category" names it), the pages below it and its editions in other languages (their
+    language switch and alternates name it), all live."""
     page = page.specific_deferred if hasattr(page, "specific_deferred") else page
     related = Page.objects.live().filter(depth__gt=1)
     return [
@@ -79,6 +81,7 @@ def pages_to_purge(page):
         *related.ancestor_of(page).order_by("depth"),
         *related.sibling_of(page, inclusive=False).order_by("path"),
         *related.descendant_of(page).order_by("path"),
+        *related.filter(translation_key=page.translation_key).exclude(pk=page.pk),
     ]
 
 

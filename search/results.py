@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import F, prefetch_related_objects
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
@@ -62,8 +62,15 @@ def search_terms(query):
 
 
 def searchable_pages():
-    """Live, public pages of the guide (the guide index, its categories and treatments)."""
-    return Page.objects.live().public().type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+    """Live, public pages of the guide (the guide index, its categories and treatments) in the
+    reader's language: `/search/` searches the English edition, `/es/search/` the Spanish one.
+    """
+    return (
+        Page.objects.live()
+        .public()
+        .type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+        .filter(locale=Locale.get_active())
+    )
 
 
 def ranked_page_ids(query, treatments=None, pages=None):

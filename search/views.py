@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
@@ -31,23 +32,25 @@ def search(request):
     context = {
         "query": "",
         "max_query_length": MAX_QUERY_LENGTH,
-        "meta_title": "Search the guide",
-        "meta_description": "Search the SPS Treatment Guide by generic name, brand name, "
-        "how a treatment is given or any word in the guide.",
+        "meta_title": gettext("Search the guide"),
+        "meta_description": gettext(
+            "Search the SPS Treatment Guide by generic name, brand name, "
+            "how a treatment is given or any word in the guide."
+        ),
         "canonical_url": request.build_absolute_uri(request.path),
     }
     try:
         query = clean_query(request.GET.get("q", ""))
     except QueryTooLong:
-        context["error"] = (
-            f"Your search is too long. Please use at most {MAX_QUERY_LENGTH} characters."
-        )
+        context["error"] = gettext(
+            "Your search is too long. Please use at most %(limit)s characters."
+        ) % {"limit": MAX_QUERY_LENGTH}
         return TemplateResponse(request, "search/search.html", context, status=400)
 
     page_number = request.GET.get("page", "1")
     if not (page_number.isascii() and page_number.isdigit()) or not page_number.strip("0"):
         context["query"] = query
-        context["error"] = "That page of results does not exist. Page numbers start at 1."
+        context["error"] = gettext("That page of results does not exist. Page numbers start at 1.")
         return TemplateResponse(request, "search/search.html", context, status=400)
 
     if not query:
@@ -62,7 +65,7 @@ def search(request):
         query=query,
         # Result pages are endless and thin: kept out of search engines, the links followed.
         noindex=True,
-        meta_title=f"Search results for “{query}”",
+        meta_title=gettext("Search results for “%(query)s”") % {"query": query},
         promotions=promotions_for(query, record_hit=requested == 1),
         corrected=found.corrected,
         corrected_url="?" + urlencode({"q": found.corrected}) if found.corrected else "",

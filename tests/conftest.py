@@ -117,3 +117,10 @@ def _empty_page_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_configure(config):
+    """The Spanish interface words are compiled for the tests as `make install` compiles them."""
+    from editions.catalogues import compile_catalogues
+
+    compile_catalogues(only_stale=True)

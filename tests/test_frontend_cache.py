@@ -188,3 +188,30 @@ def test_production_purges_each_varnish_named_in_varnish_purge_urls(tmp_path):
     assert result.stdout.strip() == str(
         [(http, "http://10.0.0.21:6081"), (http, "http://10.0.0.22:6081")]
     ), result.stderr
+
+
+def test_publishing_a_spanish_page_purges_its_es_address_and_the_english_page(
+    through_varnish, guide
+):
+    from tests.test_spanish_site import baclofen, translate_with_ancestors
+
+    spanish_baclofen = translate_with_ancestors(baclofen())
+    english_url, spanish_url = baclofen().url, spanish_baclofen.url
+    assert spanish_url == "/es" + english_url
+    for path in (english_url, spanish_url, "/es/treatments/"):
+        read(through_varnish, path)
+        assert read(through_varnish, path).headers["X-Cache"] == "hit", path
+    english_copy = read(through_varnish, english_url).text
+    # One entry per address, whatever language the browser asks for.
+    assert read(through_varnish, english_url, **{"Accept-Language": "es"}).text == english_copy
+    assert "(ES) Baclofen" in read(through_varnish, spanish_url).text
+
+    spanish_baclofen.title = "(ES) Baclofen, segunda versión"
+    spanish_baclofen.save_revision().publish(skip_permission_checks=True)
+
+    # The English page too: its language switch and alternates name the Spanish page.
+    for path in (spanish_url, "/es/treatments/", english_url):
+        fresh = read(through_varnish, path)
+        assert fresh.headers["X-Cache"] == "miss", path
+    assert "(ES) Baclofen, segunda versión" in read(through_varnish, spanish_url).text
+    assert "(ES)" not in read(through_varnish, english_url).text.split("<main")[1]

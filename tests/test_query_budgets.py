@@ -10,25 +10,30 @@ import pytest
 from django.test import Client
 
 from tests.factories import TreatmentPageFactory, record_review
+from tests.test_spanish_site import baclofen, translate_with_ancestors
 from treatments.models import TreatmentPage
 
 # An unknown parameter: the page cache never answers, so every visit renders.
 UNCACHED = "uncached=1"
 # Search counts the hit for "popular searches" in one UPDATE; a 404 asks for redirects.
+# With two locales, Wagtail's routing (and search) reads the reader's Locale: one query on
+# every page; a page also reads its editions in other languages (language switch, hreflang).
 BUDGET = {
-    "home": 11,  # the categories and treatments it lists: four of them
-    "guide": 11,
+    "home": 13,  # the categories and treatments it lists: four of them
+    "guide": 13,
     # Wagtail's routing reads two rows per level of the tree: a deeper category costs more.
     # A category whose cautions quote another page reads that page: one more.
-    "category": 16,
+    "category": 18,
     # And a treatment reads the other treatments of its category and the guide's people:
     # two more, and the page its category's cautions quote (anti-seizure medications): one.
-    "treatment": 18,
-    "at a glance": 11,
-    "doctor list": 12,  # one reads the reviews of all the listed treatments at once
-    "search": 15,  # one of them reads the treatment names for near-miss spelling
-    "not found": 10,
+    "treatment": 20,
+    "at a glance": 12,
+    "doctor list": 13,  # one reads the reviews of all the listed treatments at once
+    "search": 16,  # one of them reads the treatment names for near-miss spelling
+    "not found": 11,
 }
+# A Spanish treatment page with its English edition: the English page's privacy is checked.
+SPANISH_TREATMENT_BUDGET = 22
 
 
 def deepest_treatment():
@@ -101,3 +106,13 @@ def test_the_list_for_the_doctor_costs_the_same_queries_for_one_treatment_or_twe
         doctor_list_url(treatment, 20), django_assert_max_num_queries, budget
     )
     assert one == twenty
+
+
+def test_a_spanish_treatment_page_costs_a_pinned_number_of_queries(
+    guide, django_assert_max_num_queries
+):
+    spanish_baclofen = translate_with_ancestors(baclofen())
+
+    queries_of_a_render(
+        spanish_baclofen.url, django_assert_max_num_queries, SPANISH_TREATMENT_BUDGET
+    )

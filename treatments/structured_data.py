@@ -12,6 +12,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import strip_tags
 
+from editions.languages import language_of
 from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
 from treatments.seo import page_description
 
@@ -58,7 +59,7 @@ def medical_web_page(page, request=None):
         "name": page.seo_title or page.title,
         "url": absolute_url(page, request),
         "description": page_description(page),
-        "inLanguage": "en",
+        "inLanguage": language_of(page),
     }
     review = latest_review(page)
     reviewed_on = _as_date(getattr(review, "reviewed_at", None))

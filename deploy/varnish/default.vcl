@@ -49,7 +49,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|search|django-admin)(/|\?|$)" || req.url ~ "[?&]preview") {
+    if (req.url ~ "^/(admin|(es/)?search|django-admin)(/|\?|$)" || req.url ~ "[?&]preview") {
         return (pass);
     }
 
@@ -65,6 +65,9 @@ sub vcl_recv {
     }
     # Any other cookie (analytics, consent banners) means nothing to the site.
     unset req.http.cookie;
+    # A page's language is in its path (`/es/…` Spanish, anything else English), never in
+    # Accept-Language: one entry per page, whatever the reader's browser asks for.
+    unset req.http.Accept-Language;
 
     # Fresh objects while an app server answers; stale ones (grace) only when none does.
     if (std.healthy(req.backend_hint)) {

@@ -14,6 +14,9 @@ INSTALLED_APPS = [
     "glossary",
     "accounts",
     "search",
+    "editions",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
@@ -53,6 +56,9 @@ MIDDLEWARE = [
     # Static files are answered here, before sessions or the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before CommonMiddleware (Django's rule): the language of the request
+    # comes from its path, `/es/…` Spanish, anything else English.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Cached public pages are answered here, so they still serve when the database is down.
     "page_cache.middleware.PageCacheMiddleware",
@@ -104,9 +110,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Two editions: English at `/`, Spanish at `/es/` (i18n_patterns in sps_foundation/urls.py).
+# Page content is translated by people in wagtail-localize and medically reviewed like any
+# other change; interface words come from locale/es/LC_MESSAGES/django.po.
+WAGTAIL_I18N_ENABLED = True
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# No machine translator is configured (WAGTAILLOCALIZE_MACHINE_TRANSLATOR stays unset): a
+# translation of medical text is written by a person and goes through the medical review.
 USE_TZ = True
 
 STATICFILES_FINDERS = [

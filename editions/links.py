@@ -1,0 +1,116 @@
+"""Which editions of a page a reader may be sent to: the page itself and its live translations.
+
+A translation of a medically reviewed page is offered only when its live revision was
+approved in a medical review (a translation is medical content); the English page a
+translation was made from is offered whenever it is live. The language switch, the
+`hreflang` alternates and the JSON-LD's `inLanguage` all read this, once per page and request.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef
+from django.utils.translation import get_language_info
+from wagtail.models import Page, PageViewRestriction
+
+from editions.languages import language_of
+from medical_review.models import MedicalReview, ReviewedPageMixin
+
+_MEMO = "_editions_of_pages"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language edition of a page, as plain values."""
+
+    language_code: str
+    language_name: str  # in its own language: "English", "Español"
+    url: str  # absolute
+    current: bool
+
+
+@dataclass(frozen=True)
+class PageEditions:
+    """The language of a page and the editions a reader may switch to (itself included)."""
+
+    language_code: str
+    editions: tuple[Edition, ...]
+
+    @property
+    def others(self):
+        return tuple(edition for edition in self.editions if not edition.current)
+
+    @property
+    def default(self):
+        """The edition for readers of any other language (`x-default`): the English one."""
+        return next((e for e in self.editions if e.language_code == settings.LANGUAGE_CODE), None)
+
+
+def language_name(code):
+    return get_language_info(code)["name_local"]
+
+
+def _absolute(url, request):
+    if url and request is not None and url.startswith("/"):
+        return request.build_absolute_uri(url)
+    return url
+
+
+def offered_translations(page):
+    """The live, public translations of `page` a reader may be sent to: one query, and one
+    more for privacy only when there are any."""
+    candidates = (
+        Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).live()
+    )
+    if isinstance(page, ReviewedPageMixin):
+        candidates = candidates.annotate(
+            reviewed=Exists(
+                MedicalReview.objects.filter(
+                    page=OuterRef("pk"), revision=OuterRef("live_revision")
+                )
+            )
+        )
+    found = list(candidates.select_related("locale"))
+    if not found:
+        return []
+    private_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return [
+        translation
+        for translation in found
+        if not any(translation.path.startswith(path) for path in private_paths)
+        and (
+            getattr(translation, "reviewed", True)
+            or translation.locale.language_code == settings.LANGUAGE_CODE
+        )
+    ]
+
+
+def editions_of(page, request=None):
+    """The `PageEditions` of `page` (memoised on the request: the head and header both ask)."""
+    memo = getattr(request, _MEMO, None) if request is not None else None
+    if memo is not None and page.pk in memo:
+        return memo[page.pk]
+    language = language_of(page)
+    editions = ()
+    others = offered_translations(page)
+    if others:
+        by_language = sorted(
+            [(language, page), *((other.locale.language_code, other) for other in others)],
+            key=lambda pair: pair[0],
+        )
+        editions = tuple(
+            Edition(
+                language_code=code,
+                language_name=language_name(code),
+                url=_absolute(edition.get_url(request), request),
+                current=edition is page,
+            )
+            for code, edition in by_language
+        )
+    result = PageEditions(language_code=language, editions=editions)
+    if request is not None:
+        if memo is None:
+            memo = {}
+            setattr(request, _MEMO, memo)
+        memo[page.pk] = result
+    return result
