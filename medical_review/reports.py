@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from medical_review.models import MedicalReview, reviewed_page_models
 from medical_review.moves import moved_at_of_page
+from plain_language.grades import latest_revision_grade
 
 DUE_SOON_DAYS = 30
 
@@ -132,6 +133,7 @@ class ReviewsDueView(PageReportView):
         "last_reviewed_on",
         "last_reviewer",
         "next_review",
+        "reading_grade",
     ]
     export_headings = {
         "title": "Title",
@@ -142,13 +144,22 @@ class ReviewsDueView(PageReportView):
         "last_reviewed_on": "Last reviewed",
         "last_reviewer": "Last reviewer",
         "next_review": "Next review due",
+        "reading_grade": "Reading grade",
     }
 
     def get_filename(self):
         return f"reviews-due-{timezone.localdate():%Y-%m-%d}"
 
     def get_queryset(self):
-        self.queryset = pages_with_review_dates().select_related("content_type")
+        self.queryset = (
+            pages_with_review_dates()
+            .select_related("content_type")
+            # Of the latest revision: the text editors are working on, as the editor shows it.
+            .annotate(reading_grade=latest_revision_grade())
+            # What the status column reads, in a fixed number of queries however many rows.
+            .annotate_approved_schedule()
+            .prefetch_workflow_states()
+        )
         return super().get_queryset()
 
     def decorate_paginated_queryset(self, object_list):

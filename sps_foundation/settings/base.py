@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "treatments",
     "accounts",
     "search",
+    "plain_language",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",

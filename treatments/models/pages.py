@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from medical_review.models import ReviewedPageMixin
+from plain_language.panels import ReadingGradePanel
 from treatments.blocks import RICH_TEXT_FEATURES, TreatmentBodyBlock
 from treatments.models.site_settings import GuideSettings
 from treatments.serializers import CreditedPersonSerializer, names_of
@@ -94,6 +95,7 @@ class TreatmentGuidePage(RoutablePageMixin, GuideAncestryMixin, GuideReviewMixin
         FieldPanel("subtitle"),
         FieldPanel("intro"),
         InlinePanel("people", label="Contributors and advisors"),
+        ReadingGradePanel(),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [
@@ -191,6 +193,7 @@ class TherapyCategoryPage(GuideAncestryMixin, GuideReviewMixin, Page):
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("approach"), FieldPanel("line_of_therapy")], "Classification"),
+        ReadingGradePanel(),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [
@@ -273,6 +276,7 @@ class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
             "Use",
         ),
         FieldPanel("body"),
+        ReadingGradePanel(),
     ]
     search_fields = [
         *Page.search_fields,
