@@ -1,5 +1,6 @@
 """What the site tells search engines: page descriptions and robots.txt."""
 
+import html
 import re
 
 from django.conf import settings
@@ -23,19 +24,19 @@ _SENTENCE_END = (".", "!", "?", ":", ";", "…")
 
 def _plain(text):
     """Text without its tags, one space between words and between blocks."""
-    return " ".join(strip_tags(_BLOCK_TAG.sub(" ", text or "")).split())
+    return " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", text or ""))).split())
 
 
-def _plain_blocks(html):
+def _plain_blocks(rich_text):
     """Rich text as one line; a heading ends with a full stop, so it reads as its own phrase."""
 
     def heading(match):
         words = _plain(match.group(1))
         if words and not words.endswith(_SENTENCE_END):
             words += "."
-        return f"<p>{words}</p>"
+        return f"<p>{html.escape(words)}</p>"
 
-    return _plain(_HEADING.sub(heading, html or ""))
+    return _plain(_HEADING.sub(heading, rich_text or ""))
 
 
 def truncate(text, length=DESCRIPTION_LENGTH):
@@ -49,7 +50,7 @@ def truncate(text, length=DESCRIPTION_LENGTH):
 
 
 def own_description(page):
-    """The page's search description, else its intro, in the page's own words ('' if none)."""
+    """The page's search description, else its intro, else a treatment's own fields, or ''."""
     text = _plain(getattr(page, "search_description", ""))
     if not text:
         text = _plain_blocks(getattr(page, "intro", ""))

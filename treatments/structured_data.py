@@ -29,9 +29,7 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 
 
 GUIDE_PAGE_TYPES = (TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
-
-
-# The search view's parameter: the SearchAction's URL template fills it in.
+# The search view's parameter, which the SearchAction's URL template fills in.
 SEARCH_PARAMETER = "q"
 GLANCE_NAME = "Treatments at a glance"
 
@@ -117,7 +115,7 @@ def website(home, request=None, guide=None):
     """The home page's `WebSite`: the site search and the foundation that publishes it."""
     root = site_root_url(home, request)
     search_url = f"{root.rstrip('/')}{reverse('search')}"
-    data = {
+    return {
         "@context": SCHEMA_CONTEXT,
         **website_reference(home, request),
         "description": page_description(home, guide=guide),
@@ -137,7 +135,6 @@ def website(home, request=None, guide=None):
             "query-input": "required name=search_term_string",
         },
     }
-    return data
 
 
 def breadcrumb_list(pages, request, page, last=None):
@@ -182,6 +179,7 @@ def absolute_url(page, request=None):
 
 
 def _absolute(url, request=None):
+    """A URL the category tree gives (relative on the request's own site), made absolute."""
     if url and request is not None and url.startswith("/"):
         return request.build_absolute_uri(url)
     return url
