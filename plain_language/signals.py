@@ -1,6 +1,6 @@
 """Every page revision gets its reading grade when it is saved (a draft, a submission, a
 publish), so reports read it from a table instead of working it out per row; `migrate`
-grades the latest revisions saved before the app was installed.
+installing the app grades the latest revisions saved before it.
 """
 
 from django.apps import apps
@@ -15,9 +15,13 @@ def grade_new_revision(sender, instance, created, raw=False, **kwargs):
         record_grade(instance)
 
 
-def grade_revisions_saved_before(sender, **kwargs):
-    """After `migrate`: grades the latest revisions saved before this app was installed."""
-    grade_missing_revisions()
+def grade_revisions_saved_before(sender, plan=(), **kwargs):
+    """After the `migrate` that installs this app: grades the latest revisions saved before."""
+    installed = any(
+        migration.app_label == sender.label and not backwards for migration, backwards in plan or ()
+    )
+    if installed:
+        grade_missing_revisions()
 
 
 def connect():
