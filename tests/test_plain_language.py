@@ -187,3 +187,21 @@ def test_the_update_command_grades_pages_saved_before_the_check(guide):
     pages = Page.objects.descendant_of(guide, inclusive=True).count()
     assert RevisionReadingGrade.objects.count() >= pages
     assert "Graded" in out.getvalue()
+
+
+def test_plain_language_imports_no_other_app_of_the_site():
+    import ast
+    from pathlib import Path
+
+    import plain_language
+
+    root = Path(plain_language.__file__).parent
+    imported = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module.split(".")[0])
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+
+    assert not imported & {"treatments", "medical_review", "search", "page_cache", "accounts"}
