@@ -28,13 +28,15 @@ from page_cache import store
 logger = logging.getLogger(__name__)
 
 # Apps whose rows never change a public page: accounts, sessions, logins and lockouts, the
-# admin's own state, the search index (rebuilt from the content that retires the cache).
+# admin's own state, the search index (rebuilt from the content that retires the cache), the
+# reading grades that only editors see.
 BOOKKEEPING_APPS = {
     "admin",
     "auth",
     "axes",
     "contenttypes",
     "migrations",
+    "plain_language",
     "sessions",
     "wagtailadmin",
     "wagtailsearch",

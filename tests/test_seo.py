@@ -132,7 +132,9 @@ def test_category_and_guide_pages_are_medical_web_pages_without_review_until_rev
         assert data["url"] == f"http://testserver{url}"
         assert "lastReviewed" not in data
         assert "reviewedBy" not in data
-        assert "about" not in data
+    assert "about" not in json_ld(client, "/treatments/")
+    category = json_ld(client, "/treatments/immunotherapies/")
+    assert category["about"] == {"@type": "MedicalTherapy", "name": "Immunotherapies used in SPS"}
 
 
 @pytest.mark.django_db

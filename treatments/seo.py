@@ -1,10 +1,12 @@
 """What the site tells search engines: page titles and descriptions, and robots.txt."""
 
+import html
+import re
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
 DESCRIPTION_LENGTH = 160
@@ -12,6 +14,12 @@ SITE_DESCRIPTION = (
     "The SPS Treatment Guide: medications and other treatments for SPS by category, "
     "with their brand names and how each is given."
 )
+
+
+# Block-level tags: their text is a block of its own, so stripping tags must leave a space.
+_BLOCK_TAG = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|div|blockquote|br|hr|tr|td|th)\b[^>]*>", re.I)
+_HEADING = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]>", re.I | re.S)
+_SENTENCE_END = (".", "!", "?", ":", ";", "…")
 
 
 def page_title(page):
@@ -32,19 +40,72 @@ def document_title(title, site_name=None):
 
 
 def _plain(text):
-    return " ".join(strip_tags(text or "").split())
+    """Text without its tags, one space between words and between blocks."""
+    return " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", text or ""))).split())
 
 
-def page_description(page):
-    """The page's search description, else its intro, else a summary of its own fields."""
+def _plain_blocks(rich_text):
+    """Rich text as one line; a heading ends with a full stop, so it reads as its own phrase."""
+
+    def heading(match):
+        words = _plain(match.group(1))
+        if words and not words.endswith(_SENTENCE_END):
+            words += "."
+        return f"<p>{html.escape(words)}</p>"
+
+    return _plain(_HEADING.sub(heading, rich_text or ""))
+
+
+def truncate(text, length=DESCRIPTION_LENGTH):
+    """`text` cut at a word boundary to at most `length` characters, an ellipsis marking a cut."""
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+def own_description(page):
+    """The page's search description, else its intro, else a treatment's own fields, or ''."""
     text = _plain(getattr(page, "search_description", ""))
     if not text:
-        text = _plain(getattr(page, "intro", ""))
+        text = _plain_blocks(getattr(page, "intro", ""))
     if not text and hasattr(page, "generic_name"):
         text = treatment_summary(page)
+    return text
+
+
+def page_description(page, guide=None, contents=None):
+    """What a page is about in at most 160 characters, from its own fields or what it lists.
+
+    In order: the search description, the intro, a treatment's own fields; then, for a page
+    with no words of its own, those of the `guide` it leads to (the home page) or the names of
+    what it lists (`contents`, the category tree of treatments.listing, for a category);
+    then the subtitle, and only then the site's description.
+    """
+    text = own_description(page)
+    if not text and guide is not None:
+        text = own_description(guide)
+    if not text and contents is not None:
+        text = contents_summary(page, contents)
     if not text:
         text = _plain(getattr(page, "subtitle", "")) or SITE_DESCRIPTION
-    return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return truncate(text)
+
+
+def contents_summary(page, node):
+    """“TITLE: the categories and treatments it lists”, from a category tree node."""
+    names = []
+    for entry in node.entries:
+        if entry.category is not None:
+            names.append(entry.category.page.title)
+        for item in entry.treatments:
+            brands = f" ({', '.join(item.brand_names)})" if item.brand_names else ""
+            names.append(item.title + brands)
+    if not names:
+        return ""
+    return f"{page.title}: {', '.join(names)}."
 
 
 def treatment_summary(page):
@@ -54,7 +115,8 @@ def treatment_summary(page):
     detail = page.targets or page.administration or page.regimen
     if not detail:
         detail = next(
-            (_plain(str(block.value)) for block in page.body if block.block_type == "text"), ""
+            (_plain_blocks(str(block.value)) for block in page.body if block.block_type == "text"),
+            "",
         )
     if detail:
         return f"{name}: {_plain(detail)}"

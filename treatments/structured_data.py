@@ -1,19 +1,26 @@
-"""Schema.org JSON-LD for guide pages, built from their fields.
+"""Schema.org JSON-LD for the site's pages, built from their fields.
 
-Every guide page is a `MedicalWebPage` (with `lastReviewed` and `reviewedBy` when it has a
-medical review); a treatment page is also about a `Drug` or, for procedures and therapies,
-a `MedicalTherapy`. Templates render it with `{% structured_data page %}`
-(treatments.templatetags.guide_tags).
+The home page is the `WebSite`, published by the foundation (an `Organization`), with a
+`SearchAction` for the site search. Every guide page is a `MedicalWebPage` (with
+`lastReviewed` and `reviewedBy` when it has a medical review), part of the guide and the
+website, with a `BreadcrumbList` of the trail the page shows; a category is about a kind of
+`MedicalTherapy` and lists what it contains; a treatment page is about a `Drug` or, for
+procedures and therapies, a `MedicalTherapy`. "Treatments at a glance" is a `WebPage` of the
+guide. Templates render it with `{% structured_data page %}` and `{% glance_structured_data
+guide %}` (treatments.templatetags.guide_tags).
 """
 
 import datetime
 import json
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import strip_tags
+from wagtail.models import Site
 
 from editions.languages import language_of
-from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
+from treatments.models import HomePage, TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
 from treatments.seo import page_description
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -23,13 +30,145 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 
 
 GUIDE_PAGE_TYPES = (TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+# The search view's parameter, which the SearchAction's URL template fills in.
+SEARCH_PARAMETER = "q"
+GLANCE_NAME = "Treatments at a glance"
 
 
-def structured_data_for(page, request=None):
-    """The JSON-LD of a guide page, or None for any other page."""
+def structured_data_for(page, request=None, guide=None, contents=None):
+    """The JSON-LD of the home page or a guide page, or None for any other page.
+
+    `guide` is the live guide (the home page describes the site with its words); `contents`
+    is the category tree below a category (treatments.listing), which it lists.
+    """
+    if isinstance(page, HomePage):
+        return website(page, request, guide)
     if not isinstance(page, GUIDE_PAGE_TYPES):
         return None
-    return medical_web_page(page, request)
+    data = medical_web_page(page, request, contents)
+    trail = page.ancestors_below_root
+    data["breadcrumb"] = breadcrumb_list([*trail, page], request, page)
+    guide_above = next((p for p in trail if isinstance(p, TreatmentGuidePage)), None)
+    data["isPartOf"] = (
+        guide_reference(guide_above, request) if guide_above else website_reference(page, request)
+    )
+    if isinstance(page, TherapyCategoryPage):
+        data["about"] = {"@type": "MedicalTherapy", "name": page.title}
+        if contents is not None:
+            data["mainEntity"] = item_list(contents, request)
+    return data
+
+
+def glance_page(guide, request=None, description="", url=None):
+    """The `WebPage` of "Treatments at a glance", a route of the guide page."""
+    url = url or absolute_url(guide, request) + guide.reverse_subpage("at_a_glance")
+    trail = [*guide.ancestors_below_root, guide]
+    return {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "WebPage",
+        "name": GLANCE_NAME,
+        "url": url,
+        "description": description,
+        "inLanguage": language_of(guide),
+        "breadcrumb": breadcrumb_list(trail, request, guide, last=("At a glance", url)),
+        "isPartOf": guide_reference(guide, request),
+    }
+
+
+def site_root_url(page, request=None):
+    """The absolute URL of the root of the page's site (its home page)."""
+    parts = page.get_url_parts(request)
+    if parts is None:
+        return None
+    site_id, root_url, _ = parts
+    site = Site.find_for_request(request)
+    if request is not None and site is not None and site.pk == site_id:
+        return request.build_absolute_uri("/")
+    return root_url.rstrip("/") + "/"
+
+
+def organization_name(page, request=None):
+    """The foundation's name: the Site's name (Settings → Sites), else the site's name."""
+    site = Site.find_for_request(request) if request is not None else page.get_site()
+    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+
+
+def website_reference(page, request=None):
+    root = site_root_url(page, request)
+    return {
+        "@type": "WebSite",
+        "@id": f"{root}#website",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": root,
+    }
+
+
+def guide_reference(guide, request=None):
+    return {
+        "@type": "MedicalWebPage",
+        "name": guide.title,
+        "url": absolute_url(guide, request),
+        "isPartOf": website_reference(guide, request),
+    }
+
+
+def website(home, request=None, guide=None):
+    """The home page's `WebSite`: the site search and the foundation that publishes it."""
+    root = site_root_url(home, request)
+    search_url = f"{root.rstrip('/')}{reverse('search')}"
+    return {
+        "@context": SCHEMA_CONTEXT,
+        **website_reference(home, request),
+        "description": page_description(home, guide=guide),
+        "inLanguage": language_of(home),
+        "publisher": {
+            "@type": "Organization",
+            "@id": f"{root}#organization",
+            "name": organization_name(home, request),
+            "url": root,
+        },
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": f"{search_url}?{SEARCH_PARAMETER}={{search_term_string}}",
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def breadcrumb_list(pages, request, page, last=None):
+    """The `BreadcrumbList` of the trail the page shows: Home, the guide, categories, itself."""
+    crumbs = [("Home", site_root_url(page, request))]
+    crumbs += [(crumb.title, absolute_url(crumb, request)) for crumb in pages]
+    if last is not None:
+        crumbs.append(last)
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(crumbs, start=1)
+        ],
+    }
+
+
+def item_list(node, request=None):
+    """The categories and treatments a category lists, in its order, as an `ItemList`."""
+    items = []
+    for entry in node.entries:
+        if entry.category is not None:
+            items.append((entry.category.page.title, entry.category.url))
+        items += [(treatment.title, treatment.url) for treatment in entry.treatments]
+    items = [(name, _absolute(url, request)) for name, url in items]
+    return {
+        "@type": "ItemList",
+        "numberOfItems": len(items),
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "url": url}
+            for position, (name, url) in enumerate(items, start=1)
+        ],
+    }
 
 
 def absolute_url(page, request=None):
@@ -38,6 +177,13 @@ def absolute_url(page, request=None):
     if url and request is not None and url.startswith("/"):
         return request.build_absolute_uri(url)
     return page.get_full_url(request) if url else url
+
+
+def _absolute(url, request=None):
+    """A URL the category tree gives (relative on the request's own site), made absolute."""
+    if url and request is not None and url.startswith("/"):
+        return request.build_absolute_uri(url)
+    return url
 
 
 def latest_review(page):
@@ -51,14 +197,14 @@ def _as_date(value):
     return value
 
 
-def medical_web_page(page, request=None):
+def medical_web_page(page, request=None, contents=None):
     """The `MedicalWebPage` describing `page`, with what it is about for treatments."""
     data = {
         "@context": SCHEMA_CONTEXT,
         "@type": "MedicalWebPage",
         "name": page.seo_title or page.title,
         "url": absolute_url(page, request),
-        "description": page_description(page),
+        "description": page_description(page, contents=contents),
         "inLanguage": language_of(page),
     }
     review = latest_review(page)

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "glossary",
     "accounts",
     "search",
+    "plain_language",
     "editions",
     "wagtail_localize",
     "wagtail_localize.locales",

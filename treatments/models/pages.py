@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from medical_review.models import ReviewedPageMixin, prefetch_medical_reviews
+from plain_language.panels import ReadingGradePanel
 from treatments.blocks import RICH_TEXT_FEATURES, GuideCautionsBlock, TreatmentBodyBlock
 from treatments.models.site_settings import GuideSettings
 from treatments.serializers import CreditedPersonSerializer, names_of
@@ -146,6 +147,7 @@ class TreatmentGuidePage(
         FieldPanel("intro"),
         FieldPanel("cautions"),
         InlinePanel("people", label="Contributors and advisors"),
+        ReadingGradePanel(),
     ]
     search_fields = [
         *Page.search_fields,
@@ -317,6 +319,7 @@ class TherapyCategoryPage(GuideAncestryMixin, GuideCautionsMixin, GuideReviewMix
         FieldPanel("intro"),
         FieldPanel("cautions"),
         MultiFieldPanel([FieldPanel("approach"), FieldPanel("line_of_therapy")], "Classification"),
+        ReadingGradePanel(),
     ]
     search_fields = [
         *Page.search_fields,
@@ -404,6 +407,7 @@ class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
             "Use",
         ),
         FieldPanel("body"),
+        ReadingGradePanel(),
     ]
     search_fields = [
         *Page.search_fields,

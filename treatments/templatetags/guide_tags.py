@@ -8,9 +8,14 @@ from wagtail.models import Page
 from treatments.glance import build_glance
 from treatments.key_statements import key_statements as statements_of
 from treatments.listing import build_category_tree, visible_to_visitors
-from treatments.models import TreatmentGuidePage
+from treatments.models import HomePage, TherapyCategoryPage, TreatmentGuidePage
 from treatments.seo import SITE_DESCRIPTION, document_title, page_description, page_title
-from treatments.structured_data import absolute_url, structured_data_for, to_json_ld
+from treatments.structured_data import (
+    absolute_url,
+    glance_page,
+    structured_data_for,
+    to_json_ld,
+)
 
 register = template.Library()
 
@@ -42,7 +47,7 @@ def page_meta(context):
     canonical = context.get("canonical_url")
     title = context.get("meta_title")
     if isinstance(page, Page):
-        description = description or page_description(page)
+        description = description or page_description(page, **_described_by(context, page))
         title = title or page_title(page)
         if canonical is None and request is not None:
             canonical = absolute_url(page, request)
@@ -77,7 +82,19 @@ def key_statements(guide):
 @register.simple_tag(takes_context=True)
 def structured_data(context, page):
     """The page's JSON-LD in a `<script type="application/ld+json">`, if it has any."""
-    data = structured_data_for(page, context.get("request"))
+    data = structured_data_for(page, context.get("request"), **_described_by(context, page))
+    return _json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def glance_structured_data(context, guide):
+    """The JSON-LD of "Treatments at a glance", from the view's description and address."""
+    request = context.get("request")
+    description = context.get("meta_description") or SITE_DESCRIPTION
+    return _json_ld_script(glance_page(guide, request, description, context.get("canonical_url")))
+
+
+def _json_ld_script(data):
     if data is None:
         return ""
     return mark_safe(  # noqa: S308 - to_json_ld escapes <, > and & inside the JSON
@@ -85,10 +102,34 @@ def structured_data(context, page):
     )
 
 
+def _described_by(context, page):
+    """What a page's description and JSON-LD draw on beyond its own fields: the guide the
+    home page leads to, the tree a category lists (both read once per request).
+    """
+    if isinstance(page, HomePage):
+        return {"guide": guide_page(context)}
+    if isinstance(page, TherapyCategoryPage):
+        return {"contents": _tree(context.get("request"), page)}
+    return {}
+
+
+def _tree(request, page, with_routes=False):
+    """The category tree below `page`, built once per request: the head describes a category
+    with it and the body lists it.
+    """
+    if request is None:
+        return build_category_tree(page, request, with_routes=with_routes)
+    trees = request.__dict__.setdefault("_category_trees", {})
+    key = (page.pk, with_routes)
+    if key not in trees:
+        trees[key] = build_category_tree(page, request, with_routes=with_routes)
+    return trees[key]
+
+
 @register.simple_tag(takes_context=True)
 def category_tree(context, page):
     """The live, public categories and treatments below `page` (treatments.listing)."""
-    return build_category_tree(page, context.get("request"))
+    return _tree(context.get("request"), page)
 
 
 @register.inclusion_tag("components/at_a_glance_table.html", takes_context=True)

@@ -6,7 +6,7 @@ class Migration(migrations.Migration):
     """Every existing person gets a translation key and the default (English) locale."""
 
     dependencies = [
-        ("treatments", "0007_person_translation_fields"),
+        ("treatments", "0009_person_translation_fields"),
         ("editions", "0001_spanish_locale"),
     ]
 

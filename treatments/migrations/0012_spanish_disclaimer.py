@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("treatments", "0009_person_translatable"),
+        ("treatments", "0011_person_translatable"),
     ]
 
     operations = [

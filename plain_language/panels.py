@@ -1,0 +1,27 @@
+"""The editor's plain-language check: a panel showing the reading grade of the page as edited."""
+
+from wagtail.admin.panels import Panel
+
+from plain_language.readability import TARGET_GRADE, check_page
+
+
+class ReadingGradePanel(Panel):
+    """Shows the reading grade of the page's current draft and the guide's target; it only
+    advises, it has no field and validates nothing.
+    """
+
+    def __init__(self, heading="Plain language", **kwargs):
+        super().__init__(heading=heading, **kwargs)
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "plain_language"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "plain_language/reading_grade_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["check"] = check_page(self.instance)
+            context["target"] = TARGET_GRADE
+            return context
