@@ -125,6 +125,8 @@ def measure(site, seconds, label, results):
             get(server + url)  # a cache fill for Varnish and the page cache
             if mode == "varnish" and get(server + url).headers.get("X-Cache") != "hit":
                 raise RuntimeError(f"Varnish does not cache {url}")
+            if mode == "page cache" and get(server + url).headers.get("X-Page-Cache") != "hit":
+                raise RuntimeError(f"The page cache does not serve {url}")
             result = wrk(server + url, seconds, headers)
             queries = counts.get(url) if mode.startswith("editor") else 0
             if mode == "bare view":
@@ -165,10 +167,11 @@ def write_report(results, seconds, database, path):
         f"{CONNECTIONS} connections for {seconds} s per row, on loopback, on a",
         f"{os.cpu_count()}-core machine ({platform.machine()}, Python",
         f"{platform.python_version()}) that also runs wrk and Varnish. wrk asks for gzip as",
-        "browsers do: Varnish keeps and sends pages compressed; the app sends them plain.",
-        "Ratios are requests per second relative to the bare Django view (Django's",
-        "request/response cycle and middleware, no template, no query), measured again just",
-        "before each page's rows, as the machine is shared.",
+        "browsers do: Varnish and the page cache keep pages compressed and send them so;",
+        "renders are sent plain. Ratios are requests per second relative to the bare Django",
+        "view (Django's request/response cycle and every middleware, the page cache's lookup",
+        "included, no template, no query), measured again just before each page's rows, as",
+        "the machine is shared with other work.",
         "*varnish*: a Varnish cache hit, the app not involved. *page cache*: an anonymous",
         "visitor served by the app's page cache (no Varnish). *editor (uncached)*: a",
         "signed-in editor, whose session cookie every cache passes: the page is rendered",
