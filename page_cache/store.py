@@ -1,5 +1,6 @@
 """Where cached pages live: the "pages" cache alias (local memory in development and tests,
-Redis or the database in production), holding response bytes only.
+Redis or the database in production), holding response bytes only: the status, the headers
+the site sent and the body, gzipped (a hit sends it as it is to a reader who accepts gzip).
 
 Every entry carries the site's cache *generation*. Any change to what pages show moves the
 generation on (page_cache.purge), which retires every cached page at once: a publish can change
