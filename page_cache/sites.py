@@ -24,7 +24,9 @@ logger = logging.getLogger(__name__)
 # Query parameters that never change a page (campaign tracking added by newsletters,
 # social networks and news sites): they share the page's entry.
 IGNORED_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref")
-KEY_PREFIX = "page_cache:page:"
+# Entries are gzipped responses with every header; a server of an earlier release, which
+# keeps plain ones, never reads them (during a rolling deploy both share the cache).
+KEY_PREFIX = "page_cache:page:gz:"
 
 
 @dataclass(frozen=True)

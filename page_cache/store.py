@@ -1,5 +1,6 @@
 """Where cached pages live: the "pages" cache alias (local memory in development and tests,
-Redis or the database in production), holding response bytes only.
+Redis or the database in production), holding response bytes only: the status, the headers
+the site sent and the body, gzipped (a hit sends it as it is to a reader who accepts gzip).
 
 Every entry carries the site's cache *generation*. Any change to what pages show moves the
 generation on (page_cache.purge), which retires every cached page at once: a publish can change
@@ -17,10 +18,13 @@ can leave behind.
 """
 
 import atexit
+import gzip
 import logging
+import re
 import threading
 import time
 import uuid
+import zlib
 
 from django.conf import settings
 from django.core.cache import caches
@@ -34,6 +38,9 @@ RETRY_SECONDS = 0.5
 EXIT_RETRY_SECONDS = 15
 # Headers never replayed from an entry: they belong to the response they came with.
 UNSTORED_HEADERS = ("set-cookie", "content-length", "x-page-cache")
+# As Django's GZipMiddleware reads Accept-Encoding.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def pages_cache():
@@ -69,10 +76,11 @@ def current_generation(request=None):
     return generation
 
 
-def read(key):
+def read(key, accepts_gzip=False):
     """(the entry's response or None, the generation) in one round trip; (None, None) when
     the cache cannot be used. An entry that cannot be read (unpickling fails, a shape from
-    another release) is a miss and is deleted.
+    another release) is a miss and is deleted. Entries are kept gzipped: sent as they are
+    when `accepts_gzip`, else unzipped.
     """
     if retire_pending():
         return None, None
@@ -89,16 +97,26 @@ def read(key):
     generation = found.get(GENERATION_KEY)
     if not isinstance(generation, str):
         return None, start_generation()
-    return _response(found.get(key), generation), generation
+    return _response(found.get(key), generation, accepts_gzip), generation
 
 
-def _response(entry, generation):
+def _response(entry, generation, accepts_gzip):
     if not (isinstance(entry, tuple) and len(entry) == 4 and entry[0] == generation):
         return None
     _, status, headers, content = entry
+    if not (isinstance(content, bytes) and content.startswith(GZIP_MAGIC)):
+        return None
+    if not accepts_gzip:
+        try:
+            content = zlib.decompress(content, wbits=31)
+        except (zlib.error, TypeError):
+            return None
     response = HttpResponse(content, status=status)
     for header, value in headers:
         response.headers[header] = value
+    response.headers["Content-Length"] = str(len(content))
+    if accepts_gzip:
+        response.headers["Content-Encoding"] = "gzip"
     return response
 
 
@@ -114,7 +132,7 @@ def store(key, response, generation):
             for header, value in response.headers.items()
             if header.lower() not in UNSTORED_HEADERS
         ),
-        bytes(response.content),
+        gzip.compress(response.content, compresslevel=6, mtime=0),
     )
     try:
         pages_cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)

@@ -67,7 +67,7 @@ print(json.dumps({url: count(url) for url in %r}))
 def wrk(url, seconds, headers=None):
     output = subprocess.run(  # noqa: S603 - Debian's wrk against our own loopback server
         [WRK, "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
-        # As browsers send it: Varnish answers compressed, the app does not compress.
+        # As browsers send it: Varnish and the page cache answer compressed, renders do not.
         + ["-H", "Accept-Encoding: gzip, deflate, br"]
         + [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
         + [url],
@@ -81,11 +81,25 @@ def wrk(url, seconds, headers=None):
         return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    requests, value, unit = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s|m)\b", output).groups()
     return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "requests": int(requests),
+        "seconds": float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1, "m": 60}[unit],
         "p50": millis("50%"),
         "p99": millis("99%"),
         "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def combined(runs):
+    """One row from a mode's rounds: all their requests over all their time, the median p50
+    and the highest p99."""
+    p50s = sorted(run["p50"] for run in runs)
+    return {
+        "rps": sum(run["requests"] for run in runs) / sum(run["seconds"] for run in runs),
+        "p50": p50s[len(p50s) // 2],
+        "p99": max(run["p99"] for run in runs),
+        "errors": sum(run["errors"] for run in runs),
     }
 
 
@@ -111,31 +125,40 @@ def measure(site, seconds, label, results):
                 -1
             ]
         )
-        # The bare view is measured again before each page: the machine is shared, and each
-        # page's ratios are to the floor measured next to them.
-        rows = []
+        # The machine is shared: its load moves within seconds. Each page's four ways and the
+        # bare view are measured in turn, in rounds of 2 s (1 s for --short), so that each
+        # ratio compares the same moments.
+        rounds = max(seconds // 2, 2)
         for name, url in PAGES:
-            rows += [
-                (name, "/bench/bare/", "bare view", base, {}),
-                (name, url, "varnish", varnish.base, {}),
-                (name, url, "page cache", base, {}),
-                (name, url, "editor (uncached)", base, {"Cookie": session}),
+            modes = [
+                ("bare view", "/bench/bare/", base, {}),
+                ("varnish", url, varnish.base, {}),
+                ("page cache", url, base, {}),
+                ("editor (uncached)", url, base, {"Cookie": session}),
             ]
-        for name, url, mode, server, headers in rows:
-            get(server + url)  # a cache fill for Varnish and the page cache
-            if mode == "varnish" and get(server + url).headers.get("X-Cache") != "hit":
-                raise RuntimeError(f"Varnish does not cache {url}")
-            result = wrk(server + url, seconds, headers)
-            queries = counts.get(url) if mode.startswith("editor") else 0
-            if mode == "bare view":
-                floor, queries = result["rps"], "-"
-            result.update(page=name, url=url, mode=mode, guide=label, queries=queries)
-            result["ratio"] = result["rps"] / floor
-            log(
-                f"{label:>16} {name:<26} {mode:<18} {result['rps']:8.0f}/s "
-                f"p50 {result['p50']:.1f} ms p99 {result['p99']:.1f} ms"
-            )
-            results.append(result)
+            for mode, path, server, _ in modes:
+                get(server + path)  # a cache fill for Varnish and the page cache
+                if mode == "varnish" and get(server + path).headers.get("X-Cache") != "hit":
+                    raise RuntimeError(f"Varnish does not cache {url}")
+                if mode == "page cache" and get(server + path).headers.get("X-Page-Cache") != "hit":
+                    raise RuntimeError(f"The page cache does not serve {url}")
+            runs = {mode: [] for mode, *_ in modes}
+            for _ in range(rounds):
+                for mode, path, server, headers in modes:
+                    runs[mode].append(wrk(server + path, seconds // rounds, headers))
+            floor = combined(runs["bare view"])["rps"]
+            for mode, path, _, _ in modes:
+                result = combined(runs[mode])
+                queries = counts.get(url) if mode.startswith("editor") else 0
+                if mode == "bare view":
+                    queries = "-"
+                result.update(page=name, url=path, mode=mode, guide=label, queries=queries)
+                result["ratio"] = result["rps"] / floor
+                log(
+                    f"{label:>16} {name:<26} {mode:<18} {result['rps']:8.0f}/s "
+                    f"p50 {result['p50']:.1f} ms p99 {result['p99']:.1f} ms"
+                )
+                results.append(result)
     finally:
         varnish.stop()
         site.stop_servers()
@@ -147,6 +170,10 @@ def goal_lines(results):
         ratios = [r["ratio"] for r in results if r["mode"] == mode]
         lowest = min(ratios)
         verdict = "met" if lowest >= goal else "NOT met"
+        if goal <= lowest < goal * 1.1 or goal * 0.9 < lowest < goal:
+            verdict += (
+                " (borderline: within 10 % of the goal, which this shared machine's noise moves)"
+            )
         lines.append(
             f"- {mode} hits at {goal:.1f}× the bare view or more: {verdict} (lowest {lowest:.2f}×)."
         )
@@ -165,10 +192,14 @@ def write_report(results, seconds, database, path):
         f"{CONNECTIONS} connections for {seconds} s per row, on loopback, on a",
         f"{os.cpu_count()}-core machine ({platform.machine()}, Python",
         f"{platform.python_version()}) that also runs wrk and Varnish. wrk asks for gzip as",
-        "browsers do: Varnish keeps and sends pages compressed; the app sends them plain.",
-        "Ratios are requests per second relative to the bare Django view (Django's",
-        "request/response cycle and middleware, no template, no query), measured again just",
-        "before each page's rows, as the machine is shared.",
+        "browsers do: Varnish and the page cache keep pages compressed and send them so;",
+        "renders are sent plain. Ratios are requests per second relative to the bare Django",
+        "view (Django's request/response cycle and every middleware, the page cache's lookup",
+        "included, no template, no query). The machine is shared with other work whose load",
+        "moves within seconds, so each page's rows and a bare view row are measured in turn,",
+        f"in {max(seconds // 2, 2)} rounds of {seconds // max(seconds // 2, 2)} s each:"
+        " req/s is all requests over all rounds,",
+        "p50 the median round's, p99 the highest round's.",
         "*varnish*: a Varnish cache hit, the app not involved. *page cache*: an anonymous",
         "visitor served by the app's page cache (no Varnish). *editor (uncached)*: a",
         "signed-in editor, whose session cookie every cache passes: the page is rendered",
