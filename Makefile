@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format install clean serve-prod bench bench-short faults faults-short backup restore
+.PHONY: run test lint format install clean serve-prod bench bench-short faults faults-short backup restore messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,13 @@ $(CATALOGUE).mo: $(CATALOGUE).po $(STAMP)
 	$(BIN)/python manage.py compile_catalogues
 
 install: $(STAMP) $(CATALOGUE).mo
+
+# Adds the public site's new interface words to the catalogue (needs GNU gettext). The admin's
+# templates and tags are left out: their words are Wagtail's and Wagtail translates them.
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l es --no-obsolete -i node_modules -i static \
+		-i 'medical_review/templates/wagtailadmin/*' -i 'medical_review/templates/medical_review/admin/*' \
+		-i 'medical_review/templatetags/*'
 
 # PORT reaches the settings too: the admin links in e-mails and the default Site's address
 # (sitemap, full page URLs) name the port the server really listens on.

@@ -7,10 +7,11 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import strip_tags
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_safe
 
 DESCRIPTION_LENGTH = 160
-SITE_DESCRIPTION = (
+SITE_DESCRIPTION = gettext_lazy(
     "The SPS Treatment Guide: medications and other treatments for SPS by category, "
     "with their brand names and how each is given."
 )
@@ -90,7 +91,7 @@ def page_description(page, guide=None, contents=None):
     if not text and contents is not None:
         text = contents_summary(page, contents)
     if not text:
-        text = _plain(getattr(page, "subtitle", "")) or SITE_DESCRIPTION
+        text = _plain(getattr(page, "subtitle", "")) or str(SITE_DESCRIPTION)
     return truncate(text)
 
 
@@ -123,7 +124,11 @@ def treatment_summary(page):
     kind = page.get_kind_display()
     if page.drug_class:
         kind = f"{kind} ({page.drug_class})"
-    return f"{name}: {kind} in the {settings.WAGTAIL_SITE_NAME}."
+    return gettext("%(name)s: %(kind)s in the %(site)s.") % {
+        "name": name,
+        "kind": kind,
+        "site": settings.WAGTAIL_SITE_NAME,
+    }
 
 
 @require_safe

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.html import strip_tags
+from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Site
 
 from editions.languages import language_of
@@ -32,7 +33,7 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 GUIDE_PAGE_TYPES = (TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
 # The search view's parameter, which the SearchAction's URL template fills in.
 SEARCH_PARAMETER = "q"
-GLANCE_NAME = "Treatments at a glance"
+GLANCE_NAME = gettext_noop("Treatments at a glance")
 
 
 def structured_data_for(page, request=None, guide=None, contents=None):
@@ -66,11 +67,11 @@ def glance_page(guide, request=None, description="", url=None):
     return {
         "@context": SCHEMA_CONTEXT,
         "@type": "WebPage",
-        "name": GLANCE_NAME,
+        "name": gettext(GLANCE_NAME),
         "url": url,
         "description": description,
         "inLanguage": language_of(guide),
-        "breadcrumb": breadcrumb_list(trail, request, guide, last=("At a glance", url)),
+        "breadcrumb": breadcrumb_list(trail, request, guide, last=(gettext("At a glance"), url)),
         "isPartOf": guide_reference(guide, request),
     }
 

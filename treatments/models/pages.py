@@ -10,6 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -188,8 +190,8 @@ class TreatmentGuidePage(
         url = self.get_url(request) + self.reverse_subpage("at_a_glance")
         context = {
             "guide": self,
-            "meta_title": f"Treatments at a glance | {self.title}",
-            "meta_description": (
+            "meta_title": gettext("Treatments at a glance | %(guide)s") % {"guide": self.title},
+            "meta_description": gettext(
                 "Every treatment in the guide in one table: category, line of therapy, "
                 "how it is given and brand names."
             ),
@@ -284,7 +286,7 @@ class GuidePerson(Orderable):
     person = models.ForeignKey("treatments.Person", on_delete=models.CASCADE, related_name="+")
     credit = models.CharField(
         max_length=20,
-        choices=[(CONTRIBUTOR, "Contributor"), (MEDICAL_ADVISOR, "Medical advisor")],
+        choices=[(CONTRIBUTOR, _("Contributor")), (MEDICAL_ADVISOR, _("Medical advisor"))],
         default=CONTRIBUTOR,
     )
 
@@ -292,14 +294,14 @@ class GuidePerson(Orderable):
 
 
 class Approach(models.TextChoices):
-    SYMPTOMATIC = "symptomatic", "Symptomatic relief"
-    IMMUNOTHERAPY = "immunotherapy", "Immunotherapy"
-    OTHER = "other", "Other"
+    SYMPTOMATIC = "symptomatic", _("Symptomatic relief")
+    IMMUNOTHERAPY = "immunotherapy", _("Immunotherapy")
+    OTHER = "other", _("Other")
 
 
 class LineOfTherapy(models.TextChoices):
-    FIRST = "first", "First line"
-    SECOND = "second", "Second line"
+    FIRST = "first", _("First line")
+    SECOND = "second", _("Second line")
 
 
 class TherapyCategoryPage(GuideAncestryMixin, GuideCautionsMixin, GuideReviewMixin, Page):
@@ -359,9 +361,9 @@ class AdministrationRoute(models.Model):
 
 
 class TreatmentKind(models.TextChoices):
-    MEDICATION = "medication", "Medication"
-    PROCEDURE = "procedure", "Procedure"
-    THERAPY = "therapy", "Therapy"
+    MEDICATION = "medication", _("Medication")
+    PROCEDURE = "procedure", _("Procedure")
+    THERAPY = "therapy", _("Therapy")
 
 
 class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):

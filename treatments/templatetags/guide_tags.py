@@ -54,7 +54,7 @@ def page_meta(context):
     return {
         "request": request,
         "page": page,
-        "description": description or SITE_DESCRIPTION,
+        "description": description or str(SITE_DESCRIPTION),
         "canonical_url": canonical,
         "title": title or settings.WAGTAIL_SITE_NAME,
         "site_name": settings.WAGTAIL_SITE_NAME,
@@ -90,7 +90,7 @@ def structured_data(context, page):
 def glance_structured_data(context, guide):
     """The JSON-LD of "Treatments at a glance", from the view's description and address."""
     request = context.get("request")
-    description = context.get("meta_description") or SITE_DESCRIPTION
+    description = context.get("meta_description") or str(SITE_DESCRIPTION)
     return _json_ld_script(glance_page(guide, request, description, context.get("canonical_url")))
 
 
