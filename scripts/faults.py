@@ -412,6 +412,14 @@ def spanish_page(site, english_id):
     return int(page_id), url
 
 
+def offered_approval(advisor, page_id):
+    try:
+        advisor.approve(page_id)
+    except RuntimeError:
+        return False
+    return True
+
+
 def the_spanish_edition_is_fresh_everywhere(site, bases, varnish, sessions, english_id):
     """An editor translates a treatment in the admin, an advisor who reviews Spanish approves
     it; a change approved through the other server reaches both servers (their shared page
@@ -438,6 +446,11 @@ def the_spanish_edition_is_fresh_everywhere(site, bases, varnish, sessions, engl
     for n, roles in enumerate((roles_a, roles_b), start=1):
         title = f"(ES) Traduccion revisada {n} at {time.time():.0f}"
         roles["editor"].save(spanish_id, title, action="action-submit")
+        if n == 1:
+            check(
+                not offered_approval(roles["advisor"], spanish_id),
+                "an advisor who reviews English only cannot approve the Spanish translation",
+            )
         roles["spanish_advisor"].approve(spanish_id)
         through_server = "A" if roles is roles_a else "B"
         everywhere(

@@ -8,6 +8,7 @@ from django.utils.translation import override
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from glossary.models import GlossaryTerm
 from medical_review.models import ReviewerProfile
 from medical_review.permissions import MEDICAL_ADVISORS
 from tests.review_support import ATTESTED, edit, make_user, new_treatment, workflow_action
@@ -168,3 +169,28 @@ def test_a_spanish_reviewing_advisor_approves_the_editors_translation_live(
     with override("es"):
         public = client.get(page.get_url())
     assert public.status_code == 200 and SPANISH_TITLE in public.content.decode()
+
+
+def test_the_synced_editor_does_not_publish_a_glossary_term(
+    client, users, spanish, django_capture_on_commit_callbacks
+):
+    term = GlossaryTerm.objects.create(term="Testword", definition="A made-up word.", slug="t")
+    term.save_revision().publish()
+    client.force_login(users["superuser"])
+    submit = reverse(
+        "wagtail_localize:submit_snippet_translation", args=["glossary", "glossaryterm", term.pk]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(submit, {"locales": [spanish.pk]}).status_code == 302
+    translated = term.get_translation(spanish)
+    assert not translated.live
+    edit_url = reverse("wagtailsnippets_glossary_glossaryterm:edit", args=[translated.pk])
+    client.post(edit_url, {"localize-restart-translation": "1"})
+    assert Translation.objects.filter(target_locale=spanish, enabled=True).exists()
+
+    for user in (users["moderator"], users["superuser"]):
+        client.force_login(user)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(edit_url, {"action": "publish"})
+        assert refused(response)
+        assert not GlossaryTerm.objects.get(pk=translated.pk).live
