@@ -76,10 +76,10 @@ class GlossaryLoader:
     @transaction.atomic
     def load(self):
         terms = [self.checked(entry) for entry in content.TERMS]
-        guide = TreatmentGuidePage.objects.first()
+        locale = Locale.get_default()
+        guide = TreatmentGuidePage.objects.filter(locale=locale).first()
         if guide is None:
             return self.report
-        locale = Locale.get_default()
         page = GlossaryPage.objects.filter(locale=locale).first()
         creating = page is None
         for fields in terms:

@@ -33,6 +33,11 @@ GROUP_MODEL_PERMISSIONS = {
 }
 
 
+# Translators: wagtail-localize's "Can submit translations" (its "Translate this page"). A
+# translation is a draft like any other change, submitted for the medical review.
+TRANSLATOR_GROUPS = (EDITORS,)
+
+
 def in_group(user, name):
     """Whether `user` belongs to the group `name`, cached on the user for the request."""
     if user is None or not user.is_authenticated or not user.is_active:

@@ -17,6 +17,7 @@ from medical_review.permissions import (
     MEDICAL_ADVISORS,
     MODERATOR_ROOT_PERMISSIONS,
     MODERATORS,
+    TRANSLATOR_GROUPS,
 )
 
 WORKFLOW_NAME = "Medical review"
@@ -86,6 +87,16 @@ def ensure_groups(apps=global_apps):
                         apps, app_label, model, f"{action}_{model}", f"Can {action} {model}"
                     )
                 )
+
+
+def ensure_translators(apps=global_apps):
+    """Grant the translator groups wagtail-localize's "Can submit translations"."""
+    Group = apps.get_model("auth", "Group")
+    submit = _permission(
+        apps, "wagtail_localize", "translation", "submit_translation", "Can submit translations"
+    )
+    for name in TRANSLATOR_GROUPS:
+        Group.objects.get_or_create(name=name)[0].permissions.add(submit)
 
 
 def ensure_workflow(apps=global_apps):

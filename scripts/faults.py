@@ -15,6 +15,10 @@
    process of its own, while readers load both servers and Varnish: no stale read 2 s after
    any of them, from either server or Varnish; every app server stopped, Varnish serves
    its cached pages for the grace it is given, then answers 503.
+6. The Spanish edition, with Varnish and both servers: an editor translates a treatment
+   through the admin, an advisor who reviews Spanish approves it; changes approved through
+   either server are served at /es/… by both servers and Varnish within 2 s, and the
+   Spanish page unpublished is gone from all three, with no stale read.
 
 Ports: PostgreSQL 27543, Redis 27579, app servers 27501 and 27502, Varnish 27580 and 27581
 (loopback only).
@@ -75,7 +79,10 @@ def treatments(site):
 
 
 def home_id(site):
-    code = "from treatments.models import HomePage; print(HomePage.objects.get().pk)"
+    code = (
+        "from treatments.models import HomePage;"
+        "print(HomePage.objects.get(locale__language_code='en').pk)"
+    )
     return int(site.shell(code).splitlines()[-1])
 
 
@@ -393,6 +400,74 @@ def publishes_under_load_leave_no_stale_reads(site, bases, varnish, sessions, pa
     log(f"  ... the slowest publish took {slowest:.1f} s from submit to live")
 
 
+def spanish_page(site, english_id):
+    """(id, URL under /es/) of the Spanish translation of page `english_id`."""
+    code = (
+        "from wagtail.models import Page;"
+        f"e = Page.objects.get(pk={english_id});"
+        "p = Page.objects.get(translation_key=e.translation_key, locale__language_code='es');"
+        "print(p.pk, p.url)"
+    )
+    page_id, url = site.shell(code).splitlines()[-1].split(" ", 1)
+    return int(page_id), url
+
+
+def offered_approval(advisor, page_id):
+    try:
+        advisor.approve(page_id)
+    except RuntimeError:
+        return False
+    return True
+
+
+def the_spanish_edition_is_fresh_everywhere(site, bases, varnish, sessions, english_id):
+    """An editor translates a treatment in the admin, an advisor who reviews Spanish approves
+    it; a change approved through the other server reaches both servers (their shared page
+    cache) and Varnish at /es/… within 2 s; a moderator's unpublish takes it away from all
+    three; no stale read once each change was seen."""
+    readers = {
+        "A": lambda u: get(bases[0] + u),
+        "B": lambda u: get(bases[1] + u),
+        "Varnish": lambda u: through(varnish, u),
+    }
+    roles_a, roles_b = sessions[bases[0]], sessions[bases[1]]
+    roles_a["editor"].translate(english_id)
+    spanish_id, url = spanish_page(site, english_id)
+    check(url.startswith("/es/"), f"the editor's translation of page {english_id} is at {url}")
+    stale = []
+
+    def everywhere(condition, what, started):
+        for name, fetch in readers.items():
+            seconds = wait_until(lambda f=fetch: condition(f(url)), 2, started)
+            check(seconds is not None, f"{name} {what} within 2 s ({seconds} s)")
+        for name, fetch in readers.items():
+            stale.extend(name for _ in range(3) if not condition(fetch(url)))
+
+    for n, roles in enumerate((roles_a, roles_b), start=1):
+        title = f"(ES) Traduccion revisada {n} at {time.time():.0f}"
+        roles["editor"].save(spanish_id, title, action="action-submit")
+        if n == 1:
+            check(
+                not offered_approval(roles["advisor"], spanish_id),
+                "an advisor who reviews English only cannot approve the Spanish translation",
+            )
+        roles["spanish_advisor"].approve(spanish_id)
+        through_server = "A" if roles is roles_a else "B"
+        everywhere(
+            lambda r, t=title: r.status == 200 and t in r.text,
+            f"serves {url} as approved through {through_server}",
+            time.monotonic(),
+        )
+        if n == 1:
+            for fetch in readers.values():
+                fetch(url)
+            check(readers["B"](url).headers.get("X-Page-Cache") == "hit", "B caches it")
+            check(readers["Varnish"](url).headers.get("X-Cache") == "hit", "Varnish caches it")
+    roles_a["moderator"].unpublish(spanish_id)
+    everywhere(lambda r: r.status == 404, f"answers 404 for {url} unpublished", time.monotonic())
+    check(not stale, f"  ... {len(stale)} stale reads of /es/ once each change was seen {stale}")
+
+
 def varnish_serves_cached_pages_for_its_grace(site, grace_varnish, grace, ttl, urls):
     """Objects kept `ttl` seconds; every app server stopped at once: Varnish answers from its
     expired objects until their grace is over, then 503."""
@@ -422,6 +497,7 @@ def varnish_drills(site, bases, varnish, grace_varnish, grace, ttl, pages, publi
     roles = sessions[bases[0]]
     (first_id, first_url), (gone_id, gone_url), *others = pages
     varnish_serves_an_approved_change_within_two_seconds(varnish, roles, first_id, first_url)
+    the_spanish_edition_is_fresh_everywhere(site, bases, varnish, sessions, first_id)
     varnish_drops_an_unpublished_page(varnish, roles, gone_id, gone_url)
     varnish_refuses_purges_from_other_addresses(varnish)
     publishes_under_load_leave_no_stale_reads(

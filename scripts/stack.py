@@ -33,6 +33,8 @@ ROLES = {
     "editor": ("drill-editor", secrets.token_urlsafe(16)),
     "advisor": ("drill-advisor", secrets.token_urlsafe(16)),
     "moderator": ("drill-moderator", secrets.token_urlsafe(16)),
+    # An advisor who reviews Spanish pages too (reviewer profile languages en and es).
+    "spanish_advisor": ("drill-advisor-es", secrets.token_urlsafe(16)),
 }
 
 
@@ -140,7 +142,7 @@ class Site:
             " get_user_model; from medical_review.models import ReviewerProfile;"
             " U = get_user_model();"
             f" roles = {ROLES!r}; groups = {{'editor': 'Editors', 'advisor': 'Medical advisors',"
-            " 'moderator': 'Moderators'}\n"
+            " 'spanish_advisor': 'Medical advisors', 'moderator': 'Moderators'}\n"
             "for role, (name, password) in roles.items():\n"
             "    U.objects.filter(username=name).delete()\n"
             "    u = U.objects.create_user(name, name + '@example.org', password,"
@@ -148,7 +150,10 @@ class Site:
             "    u.groups.add(Group.objects.get(name=groups[role]))\n"
             "    if role == 'advisor':\n"
             "        ReviewerProfile.objects.create(user=u, name='Drill Advisor',"
-            " credentials='MD', specialty='Neurologist')"
+            " credentials='MD', specialty='Neurologist')\n"
+            "    if role == 'spanish_advisor':\n"
+            "        ReviewerProfile.objects.create(user=u, name='Drill Spanish Advisor',"
+            " credentials='MD', review_languages=['en', 'es'])"
         )
 
     def shell(self, code):
@@ -307,6 +312,19 @@ class Editor:
         status, body = self.post(f"/admin/pages/{page_id}/edit/", fields)
         if status != 302:
             raise RuntimeError(f"saving page {page_id} failed with {status}: {body[:500]!r}")
+
+    def translate(self, page_id):
+        """wagtail-localize's "Translate this page" into the one locale not yet translated."""
+        form = get(f"{self.base}/admin/localize/submit/page/{page_id}/", opener=self.opener).text
+        locale = re.search(r'name="locales" value="(\d+)"', form)
+        if not locale:
+            raise RuntimeError(f"{self.account[0]} is not offered a translation of {page_id}")
+        status, body = self.post(
+            f"/admin/localize/submit/page/{page_id}/",
+            {"locales": locale.group(1), "csrfmiddlewaretoken": self._csrf()},
+        )
+        if status != 302:
+            raise RuntimeError(f"translating page {page_id} failed with {status}: {body[:500]!r}")
 
     def approve(self, page_id, summary="Checked against the sources."):
         """Approves the page's medical review as an advisor does, attesting to the text."""

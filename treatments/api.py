@@ -1,24 +1,44 @@
 """The read-only Wagtail API v2: live, public guide pages with their structured fields."""
 
+from django.conf import settings
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
     DescendantOfFilter,
     FieldsFilter,
+    LocaleFilter,
     OrderingFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.coreutils import get_supported_content_language_variant
 
 from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
+
+
+class EditionFilter(LocaleFilter):
+    """One edition per listing: `?locale=es` lists the Spanish pages, no `locale` the English
+    ones (an unknown locale answers 404)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "locale" in request.GET:
+            return super().filter_queryset(request, queryset, view)
+        child_of = getattr(queryset, "_filtered_by_child_of", None)
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        queryset = queryset.filter(locale__language_code=default)
+        if child_of:
+            queryset._filtered_by_child_of = child_of
+        return queryset
 
 
 class GuidePagesAPIViewSet(PagesAPIViewSet):
     """Wagtail's pages endpoint narrowed to the guide's page types.
 
     Only JSON (no browsable HTML), and no full-text `search` parameter: the site's own
-    search at /search/ is the one that handles brand names and odd input.
+    search at /search/ is the one that handles brand names and odd input. A listing is one
+    edition (`EditionFilter`); an alias page, which repeats its source's text in another
+    locale, is not listed.
     """
 
     renderer_classes = [JSONRenderer]
@@ -27,19 +47,22 @@ class GuidePagesAPIViewSet(PagesAPIViewSet):
         ChildOfFilter,
         AncestorOfFilter,
         DescendantOfFilter,
+        EditionFilter,
         OrderingFilter,
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters - {
         "search",
         "search_operator",
         "translation_of",
-        "locale",
     }
 
     def get_base_queryset(self):
         # Wagtail's base queryset is already live pages without view restrictions.
         return (
-            super().get_base_queryset().type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+            super()
+            .get_base_queryset()
+            .type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+            .filter(alias_of__isnull=True)
         )
 
 

@@ -18,6 +18,8 @@ class DemoAccount:
     full_name: str = ""
     # (credentials, specialty) that sign this account's reviews; demo values, not a person's.
     reviewer: tuple = ()
+    # The languages whose pages the account reviews (its reviewer profile's review_languages).
+    review_languages: tuple = ("en",)
 
 
 DEMO_ACCOUNTS = [
@@ -40,6 +42,15 @@ DEMO_ACCOUNTS = [
         groups=("Medical advisors",),
         full_name="Demo Second Advisor",
         reviewer=("MD", ""),
+    ),
+    DemoAccount(
+        "advisor-es",
+        "sps-demo-advisor-es",
+        "Advisor, also Spanish",
+        groups=("Medical advisors",),
+        full_name="Demo Spanish Advisor",
+        reviewer=("MD", ""),
+        review_languages=("en", "es"),
     ),
     DemoAccount(
         "moderator",
@@ -75,6 +86,7 @@ def create_demo_accounts(accounts=DEMO_ACCOUNTS):
                     "name": account.full_name,
                     "credentials": credentials,
                     "specialty": specialty,
+                    "review_languages": list(account.review_languages),
                 },
             )
     return accounts

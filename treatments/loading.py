@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from treatments.content import guide as content
 from treatments.models import (
@@ -251,7 +251,9 @@ class GuideLoader:
 
     def _home_page(self):
         site = Site.objects.filter(is_default_site=True).first()
-        home = HomePage.objects.first()
+        # The guide is loaded in English (the default locale); a Spanish tree beside it is
+        # translators' work and is left alone.
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
         if home is None:
             root = Page.get_first_root_node()
             # Wagtail's migrations leave a plain "Welcome" page as the default site root.
@@ -383,7 +385,9 @@ class GuideLoader:
             if named not in contributors_line:
                 raise SeedMismatch(f"The seed's contributors do not include {named!r}")
             person, _ = Person.objects.get_or_create(
-                name=name, defaults={"credentials": credentials, "role": role}
+                name=name,
+                locale=Locale.get_default(),
+                defaults={"credentials": credentials, "role": role},
             )
             people.append(GuidePerson(person=person, credit=GuidePerson.CONTRIBUTOR))
         return people

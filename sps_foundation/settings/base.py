@@ -124,6 +124,11 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # No machine translator is configured (WAGTAILLOCALIZE_MACHINE_TRANSLATOR stays unset): a
 # translation of medical text is written by a person and goes through the medical review.
+# "Translate this page" makes a draft in the target language (never live, whatever the source
+# page is), edited in Wagtail's own editor, where it is saved and submitted for the review:
+# wagtail-localize's synced editor offers no draft or submit, only a publish.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
 USE_TZ = True
 
 STATICFILES_FINDERS = [
