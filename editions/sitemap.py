@@ -3,7 +3,7 @@ each of its translations (Wagtail's own sitemap lists one tree)."""
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 class EditionsSitemap(Sitemap):
@@ -16,6 +16,8 @@ class EditionsSitemap(Sitemap):
             Page.objects.filter(in_a_tree)
             .live()
             .public()
+            # Another language's aliases show English text and answer with the note.
+            .exclude(Q(alias_of__isnull=False) & ~Q(locale=Locale.get_default()))
             .order_by("path")
             .defer_streamfields()
             .specific()

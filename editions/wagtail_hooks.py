@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import get_language
 from wagtail import hooks
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 
 from editions import translation_admin
 from editions.languages import language_of
@@ -17,6 +17,10 @@ def note_instead_of_another_language(page, request, serve_args, serve_kwargs):
     """
     if language_of(page) != get_language():
         return untranslated(request, page)
+    if page.alias_of_id is not None and page.locale_id != Locale.get_default().pk:
+        # An alias in another language's tree (Wagtail makes the pages above a translation
+        # aliases) shows its English source's text: the reader gets the note instead.
+        return untranslated(request, page.alias_of)
     return None
 
 

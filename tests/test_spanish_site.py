@@ -326,3 +326,20 @@ def test_axe_finds_no_violations_on_the_spanish_pages(live_site, browser_page):
         if problems:
             found[path] = problems
     assert found == {}
+
+
+def test_the_aliases_above_a_translation_show_the_note_not_english_text(guide, client):
+    # Translating one treatment with its parents makes the pages above it Spanish aliases of
+    # the English ones: live, but with the English text.
+    english = baclofen()
+    spanish_baclofen = english.specific.copy_for_translation(spanish(), copy_parents=True)
+    spanish_guide = spanish_baclofen.get_parent().get_parent().get_parent()
+    assert spanish_guide.alias_of_id is not None and spanish_guide.live
+
+    response = client.get(spanish_guide.url)
+
+    assert response.status_code == 404
+    assert "Esta página aún no está disponible en español" in response.content.decode()
+    assert spanish_guide.alias_of.specific.intro not in response.content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"/es{spanish_guide.alias_of.url}<" not in sitemap
