@@ -88,7 +88,7 @@ clean:
 	rm -rf $(VENV) staticfiles
 
 # Lighthouse (pinned in package.json) against a running site, e.g. `make run` or
-# `make serve-prod` in another terminal: prints the four scores of four pages.
+# `make serve-prod` in another terminal: prints the four scores of each page.
 .PHONY: audit
 AUDIT_URL ?= http://127.0.0.1:$(PORT)
 node_modules/.bin/lighthouse: package.json package-lock.json

@@ -32,7 +32,19 @@ PAGES = {
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
-def audit(url):
+def audit(url, attempts=2):
+    """The four scores of one page, and the audits below full marks."""
+    # A busy machine sometimes fails a Chromium launch: one more try, then Lighthouse's message.
+    for attempt in range(1, attempts + 1):
+        try:
+            return run_lighthouse(url)
+        except subprocess.CalledProcessError as error:
+            if attempt == attempts:
+                sys.stderr.write(error.stderr)
+                raise
+
+
+def run_lighthouse(url):
     completed = subprocess.run(  # noqa: S603 - fixed arguments, our own URL
         [
             str(LIGHTHOUSE),

@@ -188,7 +188,8 @@ def test_the_title_names_the_site_once(client, guide):
 def test_breadcrumb_separators_are_drawn_by_css_not_written_in_the_page(client, guide):
     treatment = TreatmentPage.objects.get(slug="baclofen")
     html = client.get(treatment.url).content.decode()
-    trail = html[html.index('aria-label="Breadcrumb"') : html.index("</nav>", html.index('aria-label="Breadcrumb"'))]
+    start = html.index('aria-label="Breadcrumb"')
+    trail = html[start : html.index("</nav>", start)]
     assert "›" not in trail and "&rsaquo;" not in trail
     assert trail.count("<li>") == 5  # Home, the guide, two categories, the page
 
