@@ -42,7 +42,9 @@ def cautions_of_chosen(chosen, request=None):
         for raw in page.cautions.raw_data
         if raw["type"] == "caution"
     } - {None}
-    sources = Page.objects.live().in_bulk(said_on) if said_on else {}
+    # The ancestors are read with the pages they quote, so that the one query is made whether
+    # or not any caution is quoted from elsewhere.
+    sources = Page.objects.live().in_bulk(said_on | set(ancestors)) if ancestors else {}
     quoted = {pk: _quoted_from(page, sources, request) for pk, page in ancestors.items()}
     result = []
     for entry in chosen:
