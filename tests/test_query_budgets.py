@@ -27,13 +27,15 @@ BUDGET = {
     # And a treatment reads the other treatments of its category and the guide's people:
     # two more, and the page its category's cautions quote (anti-seizure medications): one.
     "treatment": 20,
-    "at a glance": 12,
-    "doctor list": 13,  # one reads the reviews of all the listed treatments at once
+    "at a glance": 13,  # the table reads the guide's editions (language switch, hreflang)
+    # One reads the reviews of all the listed treatments at once, one the pages their
+    # cautions are quoted from.
+    "doctor list": 14,
     "search": 16,  # one of them reads the treatment names for near-miss spelling
     "not found": 11,
 }
 # A Spanish treatment page with its English edition: the English page's privacy is checked.
-SPANISH_TREATMENT_BUDGET = 23
+SPANISH_TREATMENT_BUDGET = 24  # and the translations of the credited people
 
 
 def deepest_treatment():

@@ -6,19 +6,30 @@ needs no page of its own in the tree; its template builds the table from here wi
 every filter and sort is a plain link or form that can be bookmarked.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
+
+from django.utils.translation import gettext_lazy as _
 
 from treatments.listing import CategoryNode, TreatmentEntry
 from treatments.models.pages import category_stating_line
 
+# What the caption says the table is sorted by, in the reader's language.
 SORTS = {
-    "name": "treatment name",
-    "category": "category",
-    "line": "line of therapy",
-    "route": "how it is given",
+    "name": _("treatment name"),
+    "category": _("category"),
+    "line": _("line of therapy"),
+    "route": _("how it is given"),
 }
-DIRECTIONS = {"asc": "ascending", "desc": "descending"}
+DIRECTIONS = {"asc": _("ascending"), "desc": _("descending")}
+# The values of `aria-sort`: ARIA's own words, in no language.
+ARIA_SORT = {"asc": "ascending", "desc": "descending"}
+COLUMNS = (
+    ("name", _("Treatment")),
+    ("category", _("Category")),
+    ("line", _("Line of therapy")),
+    ("route", _("How it is given")),
+)
 # The GET parameters the table reads.
 PARAMETERS = ("category", "line", "route", "sort", "dir")
 
@@ -85,6 +96,15 @@ def rows_from_tree(node: CategoryNode, ancestors=()):
     for child in node.categories:
         rows.extend(rows_from_tree(child, (*ancestors, child.page)))
     return rows
+
+
+def only_treatments(node: CategoryNode, ids):
+    """The tree below `node` with only the treatments whose ids are in `ids`, and only the
+    categories that still hold one of them."""
+    categories = [only_treatments(child, ids) for child in node.categories]
+    categories = [child for child in categories if child.treatments or child.categories]
+    treatments = [treatment for treatment in node.treatments if treatment.pk in ids]
+    return replace(node, categories=categories, treatments=treatments, entries=[])
 
 
 def _row(treatment, categories):
@@ -175,15 +195,10 @@ def build_glance(tree, params):
         direction=direction,
     )
     filters = {name: value for name, value in selected.items() if value}
-    for key, label in (
-        ("name", "Treatment"),
-        ("category", "Category"),
-        ("line", "Line of therapy"),
-        ("route", "How it is given"),
-    ):
+    for key, label in COLUMNS:
         column = Column(key=key, label=label)
         if key == sort:
-            column.aria_sort = DIRECTIONS[direction]
+            column.aria_sort = ARIA_SORT[direction]
             column.next_direction = "desc" if direction == "asc" else "asc"
         column.url = "?" + urlencode({**filters, "sort": key, "dir": column.next_direction})
         glance.columns.append(column)

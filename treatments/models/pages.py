@@ -4,13 +4,14 @@ import re
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -20,7 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from medical_review.models import ReviewedPageMixin, prefetch_medical_reviews
+from medical_review.models import MedicalReview, ReviewedPageMixin, prefetch_medical_reviews
 from plain_language.panels import ReadingGradePanel
 from treatments.blocks import RICH_TEXT_FEATURES, GuideCautionsBlock, TreatmentBodyBlock
 from treatments.models.site_settings import GuideSettings
@@ -28,9 +29,9 @@ from treatments.serializers import CreditedPersonSerializer, names_of
 
 # The list for the doctor: how many treatments one list may hold, and why a list is refused.
 DOCTOR_LIST_MAX = 30
-NOTHING_CHOSEN = "You have not ticked any treatments yet."
-NOT_A_TREATMENT = "This address does not name treatments of the guide."
-TOO_MANY = f"A list can hold at most {DOCTOR_LIST_MAX} treatments. Tick fewer and try again."
+NOTHING_CHOSEN = gettext_lazy("You have not ticked any treatments yet.")
+NOT_A_TREATMENT = gettext_lazy("This address does not name treatments of the guide.")
+TOO_MANY = gettext_lazy("A list can hold at most %(limit)s treatments. Tick fewer and try again.")
 # Nine digits at most: a page id, and always within a database integer's range.
 TREATMENT_ID = re.compile(r"[0-9]{1,9}")
 
@@ -44,6 +45,20 @@ def visible_to_visitors():
     return Q(live=True) & ~private & ~Q(alias_of__in=Page.objects.filter(private))
 
 
+def live_text_reviewed():
+    """A filter for pages whose live revision was approved in a medical review."""
+    return Q(
+        Exists(
+            MedicalReview.objects.filter(page=OuterRef("pk"), revision=OuterRef("live_revision"))
+        )
+    )
+
+
+def in_the_default_language():
+    """A filter for pages of the default (English) edition."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
 def chosen_treatment_ids(values):
     """The distinct treatment ids of the `t` parameters, in order; ValueError says what is wrong."""
     ids = list(dict.fromkeys(value for value in values if value))
@@ -52,7 +67,7 @@ def chosen_treatment_ids(values):
     if not all(TREATMENT_ID.fullmatch(value) for value in ids):
         raise ValueError(NOT_A_TREATMENT)
     if len(ids) > DOCTOR_LIST_MAX:
-        raise ValueError(TOO_MANY)
+        raise ValueError(TOO_MANY % {"limit": DOCTOR_LIST_MAX})
     return [int(value) for value in ids]
 
 
@@ -185,31 +200,39 @@ class TreatmentGuidePage(
     @path("at-a-glance/", name="at_a_glance")
     def at_a_glance(self, request):
         """The table's page; the template builds the table (treatments.glance) from the GET
-        parameters with the `at_a_glance_table` tag.
+        parameters with the `at_a_glance_table` tag. Rendered as the guide's own sub-route
+        (`page` is the guide), so the language switch and `hreflang` alternates name the
+        table of each live, reviewed edition of the guide.
         """
         url = self.get_url(request) + self.reverse_subpage("at_a_glance")
-        context = {
-            "guide": self,
-            "meta_title": gettext("Treatments at a glance | %(guide)s") % {"guide": self.title},
-            "meta_description": gettext(
-                "Every treatment in the guide in one table: category, line of therapy, "
-                "how it is given and brand names."
-            ),
-            "canonical_url": request.build_absolute_uri(url),
-        }
-        return TemplateResponse(request, "treatments/at_a_glance.html", context)
+        return self.render(
+            request,
+            template="treatments/at_a_glance.html",
+            context_overrides={
+                "guide": self,
+                "meta_title": gettext("Treatments at a glance | %(guide)s") % {"guide": self.title},
+                "meta_description": gettext(
+                    "Every treatment in the guide in one table: category, line of therapy, "
+                    "how it is given and brand names."
+                ),
+                "canonical_url": request.build_absolute_uri(url),
+            },
+        )
 
     @path("for-your-doctor/", name="for_your_doctor")
     def for_your_doctor(self, request):
         """The treatments ticked in the table (`?t=<id>&t=<id>`), to print and take to a doctor.
 
         Sent `private, no-cache`: each choice of treatments is its own address and the page
-        carries the day it was made, so no shared cache may keep it.
+        carries the day it was made, so no shared cache may keep it. Ticks name pages of one
+        edition: the ids of another language's treatments are not in this guide, and are left
+        out as any unknown id is.
         """
         context = {
             "guide": self,
-            "meta_title": f"Treatments to discuss with your doctor | {self.title}",
-            "meta_description": "A printable list of treatments from the guide.",
+            "meta_title": gettext("Treatments to discuss with your doctor | %(guide)s")
+            % {"guide": self.title},
+            "meta_description": gettext("A printable list of treatments from the guide."),
             "noindex": True,
             "made_on": timezone.localdate(),
         }
@@ -235,11 +258,14 @@ class TreatmentGuidePage(
         """The treatments among `ids` that a visitor may read here, in the guide's order, with
         their categories: in five queries (view restrictions, treatments, brand names, routes,
         categories) and one for their reviews, however many are chosen.
+
+        In a translated edition only treatments whose live text was medically reviewed are
+        listed, as the language switch offers only those.
         """
         visible = visible_to_visitors()
         pages = list(
             TreatmentPage.objects.descendant_of(self)
-            .filter(visible, pk__in=ids)
+            .filter(visible, in_the_default_language() | live_text_reviewed(), pk__in=ids)
             .order_by("path")
             .prefetch_related("brand_names", "routes")
         )
@@ -260,7 +286,9 @@ class TreatmentGuidePage(
             above = paths_above(page)
             # A treatment below an unpublished or private category is not on the site.
             if all(tree_path in categories for tree_path in above):
-                chosen.append(ChosenTreatment(page, [categories[tree_path] for tree_path in above]))
+                chosen.append(
+                    ChosenTreatment(page, [categories[tree_path] for tree_path in above], self)
+                )
         prefetch_medical_reviews([entry.page for entry in chosen])
         return chosen
 
@@ -475,6 +503,12 @@ class ChosenTreatment:
 
     page: TreatmentPage
     categories: list
+    guide: TreatmentGuidePage | None = None
+
+    @property
+    def ancestors(self):
+        """The guide and the categories above the page, top-down: whose cautions it shows."""
+        return [self.guide, *self.categories] if self.guide is not None else self.categories
 
     @property
     def line_of_therapy(self):

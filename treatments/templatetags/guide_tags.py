@@ -2,13 +2,25 @@
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, override
 from wagtail.models import Page
 
-from treatments.glance import build_glance
+from editions.languages import language_of
+from treatments.doctor_list import cautions_of_chosen
+from treatments.glance import build_glance, only_treatments
 from treatments.key_statements import key_statements as statements_of
 from treatments.listing import build_category_tree, visible_to_visitors
-from treatments.models import HomePage, TherapyCategoryPage, TreatmentGuidePage
+from treatments.models import (
+    HomePage,
+    Person,
+    TherapyCategoryPage,
+    TreatmentGuidePage,
+    TreatmentPage,
+)
+from treatments.models.pages import in_the_default_language, live_text_reviewed
 from treatments.seo import SITE_DESCRIPTION, document_title, page_description, page_title
 from treatments.structured_data import (
     absolute_url,
@@ -20,22 +32,64 @@ from treatments.structured_data import (
 register = template.Library()
 
 
+def reader_language(context):
+    """The language of the page being read, else the active one ("en", "es")."""
+    page = context.get("page")
+    if isinstance(page, Page) and page.url_path:
+        return language_of(page)
+    return get_language() or settings.LANGUAGE_CODE
+
+
 @register.simple_tag(takes_context=True)
 def guide_page(context):
-    """The live guide index: from the page's ancestry when it is in the guide, else looked up
-    (once per request: the header and the page's own content both ask).
+    """The live guide index of the reader's language: from the page's ancestry when it is in
+    the guide, else looked up (once per request: the header and the page's content both ask).
+    A translated guide counts once its live text was medically reviewed; where there is none,
+    there is no guide in that language.
     """
     page = context.get("page")
     for candidate in [*(context.get("ancestors") or ()), page, context.get("guide")]:
         if isinstance(candidate, TreatmentGuidePage):
             return candidate
+    language = reader_language(context)
     request = context.get("request")
-    found = getattr(request, "_guide_page", None)
-    if found is None:
-        found = TreatmentGuidePage.objects.filter(visible_to_visitors()).first() or False
-        if request is not None:
-            request._guide_page = found
-    return found or None
+    memo = request.__dict__.setdefault("_guide_pages", {}) if request is not None else {}
+    if language not in memo:
+        memo[language] = (
+            TreatmentGuidePage.objects.filter(
+                visible_to_visitors(),
+                Q(locale__language_code=language),
+                in_the_default_language() | live_text_reviewed(),
+            ).first()
+            or False
+        )
+    return memo[language] or None
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home address of the reader's language: "/" or "/es/" (as Wagtail builds page URLs)."""
+    with override(reader_language(context)):
+        return reverse("wagtail_serve", args=("",))
+
+
+@register.simple_tag(takes_context=True)
+def credits_in_language(context, credits):
+    """The guide's credits as (credit, person) pairs, each person as its translation in the
+    reader's language where there is one (what `person.localized` gives): one query, none in
+    the default language.
+    """
+    credits = list(credits)
+    language = reader_language(context)
+    people = [credit.person for credit in credits]
+    if language != settings.LANGUAGE_CODE and people:
+        translations = Person.objects.filter(
+            translation_key__in=[person.translation_key for person in people],
+            locale__language_code=language,
+        )
+        by_key = {person.translation_key: person for person in translations}
+        people = [by_key.get(person.translation_key, person) for person in people]
+    return list(zip(credits, people, strict=True))
 
 
 @register.inclusion_tag("components/page_meta.html", takes_context=True)
@@ -134,10 +188,24 @@ def category_tree(context, page):
 
 @register.inclusion_tag("components/at_a_glance_table.html", takes_context=True)
 def at_a_glance_table(context, guide):
-    """The filters and the table of every treatment, for the request's GET parameters."""
+    """The filters and the table of every treatment, for the request's GET parameters.
+
+    A translated guide's table lists only the treatments whose live text was medically
+    reviewed (one more query), as its language switch and its list for the doctor do.
+    """
     request = context["request"]
+    tree = build_category_tree(guide, request, with_routes=True)
+    if language_of(guide) != settings.LANGUAGE_CODE:
+        reviewed = TreatmentPage.objects.descendant_of(guide).filter(live_text_reviewed())
+        tree = only_treatments(tree, set(reviewed.values_list("pk", flat=True)))
     return {
         "request": request,
         "guide": guide,
-        "glance": build_glance(build_category_tree(guide, request, with_routes=True), request.GET),
+        "glance": build_glance(tree, request.GET),
     }
+
+
+@register.simple_tag(takes_context=True)
+def doctor_list_items(context, chosen):
+    """(treatment, its cautions) for each treatment on the list for the doctor."""
+    return cautions_of_chosen(chosen, context.get("request"))

@@ -1,0 +1,53 @@
+"""What the list for the doctor shows of each ticked treatment beyond its key facts: the
+cautions of its "Important: read before use" section, read for all the treatments at once."""
+
+from wagtail.models import Page
+
+from treatments.sections import ANCHOR_PREFIX, CautionEntry
+
+
+def _quoted_from(page, sources, request):
+    """The cautions a guide or category page says or quotes, each linked to where the guide
+    says it (the page itself, or the live page chosen in `said_on`)."""
+    entries = []
+    for raw in page.cautions.raw_data:
+        if raw["type"] != "caution":
+            continue
+        value = raw["value"]
+        said_on = value.get("said_on")
+        source = sources.get(said_on) if said_on else page
+        url = source.get_url(request) if source is not None else None
+        if not url:  # unpublished, or not routable
+            continue
+        entries.append(
+            CautionEntry(
+                text=value["text"],
+                anchor=value["anchor"],
+                url=f"{url}#{ANCHOR_PREFIX}{value['anchor']}",
+                source_title=source.title,
+            )
+        )
+    return entries
+
+
+def cautions_of_chosen(chosen, request=None):
+    """(treatment, its cautions) for each `ChosenTreatment`, as its own page shows them: its
+    own caution, then those of the guide and the categories above it, top-down. One query,
+    for the pages the cautions are quoted from, however many treatments are chosen.
+    """
+    ancestors = {page.pk: page for entry in chosen for page in entry.ancestors}
+    said_on = {
+        raw["value"].get("said_on")
+        for page in ancestors.values()
+        for raw in page.cautions.raw_data
+        if raw["type"] == "caution"
+    } - {None}
+    # The ancestors are read with the pages they quote, so that the one query is made whether
+    # or not any caution is quoted from elsewhere.
+    sources = Page.objects.live().in_bulk(said_on | set(ancestors)) if ancestors else {}
+    quoted = {pk: _quoted_from(page, sources, request) for pk, page in ancestors.items()}
+    result = []
+    for entry in chosen:
+        own = [CautionEntry(text=entry.page.cautions)] if entry.page.cautions else []
+        result.append((entry, own + [c for page in entry.ancestors for c in quoted[page.pk]]))
+    return result
