@@ -230,3 +230,14 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_ticked_treatment
 def test_the_guide_serves_the_list_at_its_own_route(guide):
     assert isinstance(guide, TreatmentGuidePage)
     assert guide.reverse_subpage("for_your_doctor") == "for-your-doctor/"
+
+
+def test_a_caution_the_treatments_share_is_said_once_with_the_treatments_it_applies_to(
+    client, guide
+):
+    response = client.get(URL, {"t": ids_of("baclofen", "diazepam")})
+    text = visible_text(response)
+
+    shared = "All of these medications have significant risks and side effects"
+    assert text.count(shared) == 1
+    assert "applies to every treatment on this list." in text

@@ -64,7 +64,7 @@ def test_the_spanish_table_lists_only_live_reviewed_spanish_treatments_in_spanis
     for words in (
         "Tratamientos de un vistazo",
         "Filtrar tratamientos",
-        "Forma de administración",
+        "Cómo se administra",
         "Línea de tratamiento",
         "Hacer una lista para su médico",
         "Se muestran 1 de 1 tratamiento.",
@@ -153,9 +153,10 @@ def test_the_spanish_list_for_the_doctor_shows_cautions_reviews_addresses_and_di
     assert "Tratamientos para hablar con su médico" in text
     assert "Lista hecha el" in text
     assert "(ES) Aviso de prueba." in text
-    # The guide's cautions, quoted with a link to where the Spanish guide says them.
+    # The guide's cautions, quoted once for both treatments with a link to where the Spanish
+    # guide says them.
     english_guide_caution = guide.cautions[0].value["text"]
-    assert text.count(english_guide_caution) == 2
+    assert text.count(english_guide_caution) == 1
     assert 'href="/es/treatments/#caution-' in content
 
 

@@ -29,6 +29,8 @@ pytestmark = pytest.mark.django_db
 
 SPANISH_TITLE = "Reviewamida (traducción de prueba)"
 OUT_OF_DATE = "this translation is being reviewed"
+# The same note on the public Spanish page, in the reader's language.
+OUT_OF_DATE_ES = "esta traducción se está revisando"
 
 
 @pytest.fixture
@@ -278,10 +280,10 @@ def test_publishing_the_english_page_flags_its_translation_out_of_date(
         m.startswith("Translation out of date") and updated_on in m for m in messages_of(editor)
     )
     public = public_spanish(client, page).content.decode()
-    assert "The English page was updated on <time datetime=" in public
+    assert "La página en inglés se actualizó el <time datetime=" in public
     with translation.override("es"):  # the date in the reader's language
         updated_on_es = format_date(timezone.localtime(english.last_published_at), "j F Y")
-    assert f">{updated_on_es}</time>; {OUT_OF_DATE}." in public
+    assert f">{updated_on_es}</time>; {OUT_OF_DATE_ES}." in public
     assert f'href="{english.get_url()}" hreflang="en"' in public
 
 
@@ -299,7 +301,7 @@ def test_reviewing_the_translation_again_clears_the_out_of_date_flag(
     login(client, users["editor"])
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert not any(m.startswith("Translation out of date") for m in messages_of(editor))
-    assert OUT_OF_DATE not in public_spanish(client, page).content.decode()
+    assert OUT_OF_DATE_ES not in public_spanish(client, page).content.decode()
 
 
 def test_the_out_of_date_flag_costs_constant_queries(

@@ -1,6 +1,8 @@
 """What the list for the doctor shows of each ticked treatment beyond its key facts: the
 cautions of its "Important: read before use" section, read for all the treatments at once."""
 
+from dataclasses import dataclass, field
+
 from wagtail.models import Page
 
 from treatments.sections import ANCHOR_PREFIX, CautionEntry
@@ -51,3 +53,35 @@ def cautions_of_chosen(chosen, request=None):
         own = [CautionEntry(text=entry.page.cautions)] if entry.page.cautions else []
         result.append((entry, own + [c for page in entry.ancestors for c in quoted[page.pk]]))
     return result
+
+
+@dataclass
+class SharedCautions:
+    """Cautions said on one page of the guide that apply to the same listed treatments."""
+
+    source_title: str
+    source_url: str
+    titles: list
+    applies_to_all: bool
+    cautions: list = field(default_factory=list)
+
+
+def shared_cautions(items):
+    """The cautions the listed treatments share with their guide or categories, each once,
+    grouped by the page that says them and the treatments they apply to, in the order first
+    met; a treatment's own caution stays with the treatment. Said once, five treatments' list
+    stays short enough to print on two sheets."""
+    applies_to = {}
+    for entry, cautions in items:
+        for caution in cautions:
+            if caution.url:
+                applies_to.setdefault(caution.url, (caution, []))[1].append(entry.page.title)
+    groups = {}
+    for caution, titles in applies_to.values():
+        # The link goes to where the guide says the first of the group.
+        group = groups.setdefault(
+            (caution.url.split("#")[0], tuple(titles)),
+            SharedCautions(caution.source_title, caution.url, titles, len(titles) == len(items)),
+        )
+        group.cautions.append(caution)
+    return list(groups.values())

@@ -210,6 +210,7 @@ class TreatmentGuidePage(
             template="treatments/at_a_glance.html",
             context_overrides={
                 "guide": self,
+                "own_structured_data": True,
                 "meta_title": gettext("Treatments at a glance | %(guide)s") % {"guide": self.title},
                 "meta_description": gettext(
                     "Every treatment in the guide in one table: category, line of therapy, "

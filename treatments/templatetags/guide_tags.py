@@ -9,7 +9,7 @@ from django.utils.translation import get_language, override
 from wagtail.models import Page
 
 from editions.languages import language_of
-from treatments.doctor_list import cautions_of_chosen
+from treatments.doctor_list import cautions_of_chosen, shared_cautions
 from treatments.glance import build_glance, only_treatments
 from treatments.key_statements import key_statements as statements_of
 from treatments.listing import build_category_tree, visible_to_visitors
@@ -114,6 +114,8 @@ def page_meta(context):
         "site_name": settings.WAGTAIL_SITE_NAME,
         "og_type": "article" if hasattr(page, "generic_name") else "website",
         "noindex": context.get("noindex", False),
+        # A sub-route of a page (the table) says what it is in structured data of its own.
+        "page_structured_data": page is not None and not context.get("own_structured_data"),
     }
 
 
@@ -207,5 +209,8 @@ def at_a_glance_table(context, guide):
 
 @register.simple_tag(takes_context=True)
 def doctor_list_items(context, chosen):
-    """(treatment, its cautions) for each treatment on the list for the doctor."""
-    return cautions_of_chosen(chosen, context.get("request"))
+    """What the list for the doctor shows: (treatment, its own cautions) for each treatment,
+    and the cautions they share with the guide, each once with the treatments it applies to."""
+    items = cautions_of_chosen(chosen, context.get("request"))
+    own = [(entry, [c for c in cautions if not c.url]) for entry, cautions in items]
+    return {"treatments": own, "shared_cautions": shared_cautions(items)}
