@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
-from treatments.sections import ANCHOR_PREFIX, CautionEntry
+from treatments.sections import CautionEntry, quoted_caution
 
 
 def _quoted_from(page, sources, request):
@@ -17,18 +17,9 @@ def _quoted_from(page, sources, request):
             continue
         value = raw["value"]
         said_on = value.get("said_on")
-        source = sources.get(said_on) if said_on else page
-        url = source.get_url(request) if source is not None else None
-        if not url:  # unpublished, or not routable
-            continue
-        entries.append(
-            CautionEntry(
-                text=value["text"],
-                anchor=value["anchor"],
-                url=f"{url}#{ANCHOR_PREFIX}{value['anchor']}",
-                source_title=source.title,
-            )
-        )
+        quoted = quoted_caution(value, sources.get(said_on) if said_on else page, request)
+        if quoted is not None:
+            entries.append(quoted)
     return entries
 
 

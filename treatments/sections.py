@@ -48,18 +48,24 @@ def _entries_of(page, request, here):
         if source is page and here:
             entries.append(CautionEntry(text=value["text"], anchor=value["anchor"]))
             continue
-        url = source.get_url(request)
-        if not url:  # the page that says it is not routable (unpublished, another site)
-            continue
-        entries.append(
-            CautionEntry(
-                text=value["text"],
-                anchor=value["anchor"],
-                url=f"{url}#{ANCHOR_PREFIX}{value['anchor']}",
-                source_title=source.title,
-            )
-        )
+        quoted = quoted_caution(value, source, request)
+        if quoted is not None:
+            entries.append(quoted)
     return entries
+
+
+def quoted_caution(value, source, request=None):
+    """The caution `value` quoted with a link to where `source` says it, or None when that
+    page is not routable (unpublished, another site)."""
+    url = source.get_url(request) if source is not None else None
+    if not url:
+        return None
+    return CautionEntry(
+        text=value["text"],
+        anchor=value["anchor"],
+        url=f"{url}#{ANCHOR_PREFIX}{value['anchor']}",
+        source_title=source.title,
+    )
 
 
 def cautions_for(page, ancestors, request=None):
