@@ -120,6 +120,38 @@ def ensure_workflow(apps=global_apps):
     return workflow
 
 
+# What each editorial group may do with a reviewed snippet. Editors and advisors add and change
+# it; only an approval of the "Medical review" publishes it (ReviewedSnippetViewSet). Moderators
+# hold the publish permission, which for a snippet is what unpublishing asks for.
+REVIEWED_SNIPPET_PERMISSIONS = {
+    EDITORS: ("add", "change", "view"),
+    MEDICAL_ADVISORS: ("add", "change", "view"),
+    MODERATORS: ("add", "change", "view", "delete", "publish", "lock", "unlock"),
+}
+
+
+def ensure_snippet_review_setup(
+    app_label, model, verbose_name, apps=global_apps, grants=REVIEWED_SNIPPET_PERMISSIONS
+):
+    """Grant the editorial groups a snippet model and put it under the medical review."""
+    Group = apps.get_model("auth", "Group")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+
+    ensure_groups(apps)
+    for group_name, actions in grants.items():
+        group = Group.objects.get(name=group_name)
+        for action in actions:
+            group.permissions.add(
+                _permission(
+                    apps, app_label, model, f"{action}_{model}", f"Can {action} {verbose_name}"
+                )
+            )
+    WorkflowContentType.objects.get_or_create(
+        content_type=_content_type(apps, app_label, model),
+        defaults={"workflow": ensure_workflow(apps)},
+    )
+
+
 def ensure_guide_review_setup(guide_page_id, apps=global_apps):
     """Grant the editorial groups the guide subtree and put it under the medical review."""
     Group = apps.get_model("auth", "Group")
