@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from tests.ports import worker_port
 from tests.review_support import ATTESTED, edit, new_treatment, role_accounts, workflow_action
 from tests.test_production_settings import production_env, show_setting
 from treatments.models import TherapyCategoryPage
@@ -21,7 +22,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-VARNISH_PORT = 27590
+VARNISH_PORT = worker_port(27590)
 HOST = {"Host": "localhost"}  # the default Site's hostname: what readers and purges name
 GUIDE = "/treatments/"
 TABLE = "/treatments/at-a-glance/"
@@ -163,7 +164,7 @@ def test_a_purge_that_cannot_reach_varnish_is_logged_and_the_publish_stands(
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": "http://127.0.0.1:27599",  # nothing listens
+            "LOCATION": f"http://127.0.0.1:{worker_port(27599)}",  # nothing listens
         }
     }
     users = role_accounts()

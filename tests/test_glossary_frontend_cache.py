@@ -10,6 +10,7 @@ from django.contrib.admin.utils import quote
 
 from glossary.loading import load_glossary
 from glossary.models import GlossaryTerm
+from tests.ports import worker_port
 from tests.review_support import ATTESTED, role_accounts
 from tests.test_glossary import NEW_DEFINITION, edit_term, term_action, url
 
@@ -21,7 +22,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-VARNISH_PORT = 27621
+VARNISH_PORT = worker_port(27621)
 HOST = {"Host": "localhost"}
 GLOSSARY = "/treatments/glossary/"
 RITUXIMAB = "/treatments/immunotherapies/second-line/rituximab/"

@@ -10,6 +10,7 @@ import pytest
 from django.test import Client, override_settings
 from redis import Redis
 
+from tests.ports import worker_port
 from treatments.models import TreatmentPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -17,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from stack import start_redis, stop_redis  # noqa: E402
 
 # Below the kernel's ephemeral port range, apart from the other tests' servers.
-REDIS_PORT = 27440
+REDIS_PORT = worker_port(27440)
 PAGES = ["/", "/treatments/", "/treatments/at-a-glance/"]
 # What a hit sets itself; every other header is replayed from the render.
 HIT_HEADERS = ("X-Page-Cache", "Content-Length", "Content-Encoding")

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from redis import Redis
 
+from tests.ports import worker_port
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -26,8 +28,8 @@ pytestmark = [
 
 # Below the kernel's ephemeral range (32768-60999): a client socket can never take a port
 # that a server is about to listen on, nor connect to itself there.
-REDIS_PORT, HUNG_PORT, PROXY_PORT = 27410, 27430, 27431
-SERVER_PORTS = range(27420, 27430)
+REDIS_PORT, HUNG_PORT, PROXY_PORT = (worker_port(port) for port in (27410, 27430, 27431))
+SERVER_PORTS = range(worker_port(27420), worker_port(27430))
 HOME_TITLE = "from the HomePage model: .title"
 
 
