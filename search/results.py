@@ -64,6 +64,10 @@ def search_terms(query):
 def searchable_pages():
     """Live, public pages of the guide (the guide index, its categories and treatments) in the
     reader's language: `/search/` searches the English edition, `/es/search/` the Spanish one.
+
+    Aliases are among them (wagtail-localize makes the untranslated pages above a first
+    translation live aliases of the English ones); the search backend cannot filter on
+    `alias_of`, so `ranked_page_ids` leaves them out of what it found.
     """
     return (
         Page.objects.live()
@@ -93,11 +97,20 @@ def ranked_page_ids(query, treatments=None, pages=None):
             if pk not in ids:
                 ids.append(pk)
 
-    add(page.pk for page in pages.autocomplete(terms)[:MAX_RESULTS])
+    add(_own_pages(pages.autocomplete(terms)[:MAX_RESULTS]))
     if treatments is not None:
         add(in_group(terms, treatments))
-    add(page.pk for page in pages.search(in_any_word_form(terms))[:MAX_RESULTS])
+    add(_own_pages(pages.search(in_any_word_form(terms))[:MAX_RESULTS]))
     return tuple(ids[:MAX_RESULTS])
+
+
+def _own_pages(found):
+    """The ids of the pages found, without aliases: an alias above a translation shows the
+    English page's title and text, and its address answers with the note that the page has
+    no reviewed version in this language yet. The backend's results are whole pages, so this
+    reads nothing more.
+    """
+    return [page.pk for page in found if page.alias_of_id is None]
 
 
 def in_any_word_form(terms):
@@ -148,8 +161,9 @@ def results_for(page_ids, request):
     parent_paths = {page.path[: -page.steplen] for page in pages.values()}
     parents = {
         category.path: category.title
+        # An alias category shows the English title: a Spanish result names no category then.
         for category in TherapyCategoryPage.objects.live()
-        .filter(path__in=parent_paths)
+        .filter(path__in=parent_paths, alias_of__isnull=True)
         .only("title", "path")
     }
     rows = []

@@ -3,11 +3,14 @@ import os
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from wagtail.models import Site
+from django.urls import reverse
+from wagtail.models import Locale, Site
 
-from tests.review_support import role_accounts
+from medical_review.models import ReviewerProfile
+from medical_review.permissions import MEDICAL_ADVISORS
+from tests.review_support import edit, make_user, new_treatment, role_accounts
 from treatments.loading import load_treatment_guide
-from treatments.models import HomePage, TreatmentGuidePage
+from treatments.models import HomePage, TreatmentGuidePage, TreatmentPage
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -48,6 +51,54 @@ def guide(db):
 def users(guide):
     """One account per role (editor, two advisors, moderator, superuser), by role name."""
     return role_accounts()
+
+
+@pytest.fixture
+def in_review(client, users, guide):
+    """A made-up treatment whose editor's change "Reviewamide (revised)" waits for review."""
+    page = new_treatment(guide)
+    client.force_login(users["editor"])
+    edit(client, page, "action-submit", title="Reviewamide (revised)", regimen="Twice daily.")
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def spanish(db):
+    """The Spanish locale, the site's second content language."""
+    return Locale.objects.get(language_code="es")
+
+
+@pytest.fixture
+def english(guide):
+    """A made-up live English treatment, "Reviewamide", to translate."""
+    return new_treatment(guide)
+
+
+@pytest.fixture
+def spanish_advisor(users):
+    """An advisor whose reviewer profile lists English and Spanish."""
+    advisor = make_user(
+        "sofia",
+        MEDICAL_ADVISORS,
+        name="Sofía Revisora",
+        profile={"name": "Sofía Revisora", "credentials": "MD"},
+    )
+    ReviewerProfile.objects.filter(user=advisor).update(review_languages=["en", "es"])
+    return advisor
+
+
+@pytest.fixture
+def translated(client, users, english, spanish, django_capture_on_commit_callbacks):
+    """The editor's "Translate this page" of a live English treatment, as the admin does it
+    (with what runs after the commit, where wagtail-localize would publish): a Spanish draft
+    below live Spanish aliases of the pages above it."""
+    client.force_login(users["editor"])
+    submit = reverse("wagtail_localize:submit_page_translation", args=[english.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(submit, {"locales": [spanish.pk]})
+    assert response.status_code == 302
+    return TreatmentPage.objects.get(pk=english.get_translation(spanish).pk)
 
 
 @pytest.fixture

@@ -18,15 +18,6 @@ from treatments.models import TreatmentPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def in_review(client, users, guide):
-    page = new_treatment(guide)
-    client.force_login(users["editor"])
-    edit(client, page, "action-submit", title="Reviewamide (revised)", regimen="Twice daily.")
-    page.refresh_from_db()
-    return page
-
-
 def approve_dialog(client, page):
     url = reverse(
         "wagtailadmin_pages:workflow_action",

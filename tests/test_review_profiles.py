@@ -10,26 +10,15 @@ from medical_review.models import NO_CREDENTIALS, NO_PROFILE, MedicalReview, Rev
 from medical_review.permissions import MEDICAL_ADVISORS
 from tests.review_support import (
     ATTESTED,
-    edit,
     live_title,
     make_user,
     messages_of,
-    new_treatment,
     workflow_action,
 )
 from treatments.demo_accounts import create_demo_accounts
 from treatments.models import Person
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def in_review(client, users, guide):
-    page = new_treatment(guide)
-    client.force_login(users["editor"])
-    edit(client, page, "action-submit", title="Reviewamide (revised)")
-    page.refresh_from_db()
-    return page
 
 
 def test_an_advisor_without_credentials_is_told_why_they_cannot_approve(client, users, in_review):

@@ -10,22 +10,11 @@ from tests.review_support import (
     edit,
     live_title,
     messages_of,
-    new_treatment,
     workflow_action,
 )
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def in_review(client, users, guide):
-    """A made-up treatment whose change "Reviewamide (editor's)" waits for review."""
-    page = new_treatment(guide)
-    client.force_login(users["editor"])
-    edit(client, page, "action-submit", title="Reviewamide (editor's)")
-    page.refresh_from_db()
-    return page
 
 
 def test_an_advisors_save_during_a_review_restarts_it_and_the_opened_approval_is_refused(
@@ -88,4 +77,4 @@ def test_an_approval_publishes_the_revision_it_was_shown_not_a_later_one(client,
     page = TreatmentPage.objects.get(pk=in_review.pk)
     review = MedicalReview.objects.get(page=page)
     assert review.revision_id == task_state.revision_id == page.live_revision_id
-    assert page.title == "Reviewamide (editor's)"
+    assert page.title == "Reviewamide (revised)"

@@ -5,13 +5,11 @@ import html
 import pytest
 from django.urls import reverse
 from django.utils.translation import override
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from glossary.models import GlossaryTerm
-from medical_review.models import ReviewerProfile
-from medical_review.permissions import MEDICAL_ADVISORS
-from tests.review_support import ATTESTED, edit, make_user, new_treatment, workflow_action
+from tests.review_support import ATTESTED, edit, workflow_action
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -25,40 +23,6 @@ def refused(response):
     return response.status_code == 403 or (
         response.status_code == 302 and response.url == reverse("wagtailadmin_home")
     )
-
-
-@pytest.fixture
-def spanish():
-    return Locale.objects.get(language_code="es")
-
-
-@pytest.fixture
-def english(guide):
-    return new_treatment(guide)
-
-
-@pytest.fixture
-def spanish_advisor(users):
-    advisor = make_user(
-        "sofia",
-        MEDICAL_ADVISORS,
-        name="Sofía Revisora",
-        profile={"name": "Sofía Revisora", "credentials": "MD"},
-    )
-    ReviewerProfile.objects.filter(user=advisor).update(review_languages=["en", "es"])
-    return advisor
-
-
-@pytest.fixture
-def translated(client, users, english, spanish, django_capture_on_commit_callbacks):
-    """The editor's "Translate this page" of a live English treatment, as the admin does it
-    (with what runs after the commit, where wagtail-localize would publish)."""
-    client.force_login(users["editor"])
-    submit = reverse("wagtail_localize:submit_page_translation", args=[english.pk])
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(submit, {"locales": [spanish.pk]})
-    assert response.status_code == 302
-    return TreatmentPage.objects.get(pk=english.get_translation(spanish).pk)
 
 
 def test_an_editor_is_offered_translate_this_page(client, users, english):

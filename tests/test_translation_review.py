@@ -9,18 +9,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
-from wagtail.models import Locale
 
 from medical_review.emails import admin_url
 from medical_review.models import MedicalReview, MedicalReviewTask, ReviewerProfile
-from medical_review.permissions import MEDICAL_ADVISORS
 from medical_review.reminders import send_review_reminders
 from tests.review_support import (
     ATTESTED,
     edit,
-    make_user,
     messages_of,
-    new_treatment,
     workflow_action,
 )
 from treatments.models import TreatmentPage
@@ -31,32 +27,6 @@ SPANISH_TITLE = "Reviewamida (traducción de prueba)"
 OUT_OF_DATE = "this translation is being reviewed"
 # The same note on the public Spanish page, in the reader's language.
 OUT_OF_DATE_ES = "esta traducción se está revisando"
-
-
-@pytest.fixture
-def spanish(settings, guide):
-    """Localisation on, English and Spanish; the Spanish locale exists."""
-    settings.WAGTAIL_I18N_ENABLED = True
-    settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("es", "Spanish")]
-    return Locale.objects.get_or_create(language_code="es")[0]
-
-
-@pytest.fixture
-def spanish_advisor(users):
-    """An advisor whose reviewer profile lists English and Spanish."""
-    advisor = make_user(
-        "sofia",
-        MEDICAL_ADVISORS,
-        name="Sofía Revisora",
-        profile={"name": "Sofía Revisora", "credentials": "MD"},
-    )
-    ReviewerProfile.objects.filter(user=advisor).update(review_languages=["en", "es"])
-    return advisor
-
-
-@pytest.fixture
-def english(guide, spanish):
-    return new_treatment(guide)
 
 
 def login(client, user):
@@ -347,13 +317,13 @@ def test_a_superuser_sets_the_languages_an_advisor_reviews(client, users, spanis
     saved = client.post(url, {**fields, "review_languages": ["en", "es"]})
     listing = client.get(reverse("reviewer_profiles:index"))
 
-    assert 'value="es"' in form.content.decode() and "Spanish" in form.content.decode()
+    assert 'value="es"' in form.content.decode() and "Español" in form.content.decode()
     assert none.status_code == 200 and "Choose at least one language." in none.content.decode()
     assert unknown.status_code == 200 and "xx is not one of" in unknown.content.decode()
     assert saved.status_code == 302
     profile.refresh_from_db()
     assert profile.review_languages == ["en", "es"]
-    assert "English, Spanish" in listing.content.decode()
+    assert "English, Español" in listing.content.decode()
 
 
 @pytest.mark.parametrize("role", ["advisor", "moderator", "editor"])

@@ -3,11 +3,10 @@
 import html
 import re
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import strip_tags
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext
 from django.views.decorators.http import require_safe
 
 DESCRIPTION_LENGTH = 160
@@ -23,21 +22,27 @@ _HEADING = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]>", re.I | re.S)
 _SENTENCE_END = (".", "!", "?", ":", ";", "…")
 
 
+def site_name():
+    """The site's name in the reader's language: the header's brand, the `<title>`, Open Graph
+    and structured data all say it so (`WAGTAIL_SITE_NAME` names the admin)."""
+    return pgettext("site name", "SPS Treatment Guide")
+
+
 def page_title(page):
     """The page's own title: its SEO title if an editor gave one, else its title."""
     return (getattr(page, "seo_title", "") or page.title).strip()
 
 
-def document_title(title, site_name=None):
+def document_title(title):
     """The `<title>`: the page's title, then the site's name, the name never twice (the home
     page's title is the site's name)."""
-    site_name = site_name or settings.WAGTAIL_SITE_NAME
+    name = site_name()
     title = " ".join((title or "").split())
-    if not title or title.casefold() == site_name.casefold():
-        return site_name
-    if title.casefold().endswith(f"| {site_name}".casefold()):
+    if not title or title.casefold() == name.casefold():
+        return name
+    if title.casefold().endswith(f"| {name}".casefold()):
         return title
-    return f"{title} | {site_name}"
+    return f"{title} | {name}"
 
 
 def _plain(text):
@@ -127,7 +132,7 @@ def treatment_summary(page):
     return gettext("%(name)s: %(kind)s in the %(site)s.") % {
         "name": name,
         "kind": kind,
-        "site": settings.WAGTAIL_SITE_NAME,
+        "site": site_name(),
     }
 
 

@@ -13,7 +13,6 @@ guide %}` (treatments.templatetags.guide_tags).
 import datetime
 import json
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -22,7 +21,7 @@ from wagtail.models import Site
 
 from editions.languages import language_of
 from treatments.models import HomePage, TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
-from treatments.seo import page_description
+from treatments.seo import page_description, site_name
 
 SCHEMA_CONTEXT = "https://schema.org"
 
@@ -89,9 +88,10 @@ def site_root_url(page, request=None):
 
 
 def organization_name(page, request=None):
-    """The foundation's name: the Site's name (Settings → Sites), else the site's name."""
+    """The foundation's name: the Site's name (Settings → Sites), a proper name said the same
+    in every language, else the site's name in the reader's language."""
     site = Site.find_for_request(request) if request is not None else page.get_site()
-    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+    return (site.site_name if site else "") or site_name()
 
 
 def website_reference(page, request=None):
@@ -99,7 +99,7 @@ def website_reference(page, request=None):
     return {
         "@type": "WebSite",
         "@id": f"{root}#website",
-        "name": settings.WAGTAIL_SITE_NAME,
+        "name": site_name(),
         "url": root,
     }
 

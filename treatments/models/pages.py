@@ -133,12 +133,11 @@ class GuideCautionsMixin(models.Model):
 
 
 class HomePage(Page):
-    """The site root: a short welcome and the way into the guide."""
+    """The site root: its title and the way into the guide.
 
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    It has no text of its own: the home page is not medically reviewed, so what it says
+    about treatment is quoted from the live guide.
+    """
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["treatments.TreatmentGuidePage"]

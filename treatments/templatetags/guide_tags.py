@@ -21,7 +21,13 @@ from treatments.models import (
     TreatmentPage,
 )
 from treatments.models.pages import in_the_default_language, live_text_reviewed
-from treatments.seo import SITE_DESCRIPTION, document_title, page_description, page_title
+from treatments.seo import (
+    SITE_DESCRIPTION,
+    document_title,
+    page_description,
+    page_title,
+    site_name,
+)
 from treatments.structured_data import (
     absolute_url,
     glance_page,
@@ -110,8 +116,8 @@ def page_meta(context):
         "page": page,
         "description": description or str(SITE_DESCRIPTION),
         "canonical_url": canonical,
-        "title": title or settings.WAGTAIL_SITE_NAME,
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "title": title or site_name(),
+        "site_name": site_name(),
         "og_type": "article" if hasattr(page, "generic_name") else "website",
         "noindex": context.get("noindex", False),
         # A sub-route of a page (the table) says what it is in structured data of its own.
