@@ -9,10 +9,12 @@ every filter and sort is a plain link or form that can be bookmarked.
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from treatments.listing import CategoryNode, TreatmentEntry
 from treatments.models.pages import category_stating_line
+from treatments.route_names import route_names
 
 # What the caption says the table is sorted by, in the reader's language.
 SORTS = {
@@ -45,7 +47,7 @@ class Row:
     treatment: TreatmentEntry
     categories: list
     brands: list
-    routes: list
+    routes: list  # RouteName: live routes, in the reader's language
     line_value: str = ""
     line_label: str = ""
 
@@ -88,13 +90,14 @@ class Glance:
         return DIRECTIONS[self.direction]
 
 
-def rows_from_tree(node: CategoryNode, ancestors=()):
-    """Every treatment below a node of `build_category_tree`, with its chain of categories."""
+def rows_from_tree(node: CategoryNode, name_routes, ancestors=()):
+    """Every treatment below a node of `build_category_tree`, with its chain of categories
+    and its routes as `name_routes` gives them."""
     rows = []
     for treatment in node.treatments:
-        rows.append(_row(treatment, list(ancestors)))
+        rows.append(_row(treatment, list(ancestors), name_routes(treatment.routes)))
     for child in node.categories:
-        rows.extend(rows_from_tree(child, (*ancestors, child.page)))
+        rows.extend(rows_from_tree(child, name_routes, (*ancestors, child.page)))
     return rows
 
 
@@ -107,12 +110,12 @@ def only_treatments(node: CategoryNode, ids):
     return replace(node, categories=categories, treatments=treatments, entries=[])
 
 
-def _row(treatment, categories):
+def _row(treatment, categories, routes):
     row = Row(
         treatment=treatment,
         categories=categories,
         brands=treatment.brand_names,
-        routes=treatment.routes,
+        routes=routes,
     )
     category = category_stating_line(categories)
     if category is not None:
@@ -148,9 +151,10 @@ def _sort_key(sort):
     return by_name
 
 
-def build_glance(tree, params):
-    """The table for the guide's category tree and the request's GET parameters."""
-    all_rows = rows_from_tree(tree)
+def build_glance(tree, params, language=settings.LANGUAGE_CODE, request=None):
+    """The table for the guide's category tree and the request's GET parameters, its routes
+    named in `language` (treatments.route_names)."""
+    all_rows = rows_from_tree(tree, lambda routes: route_names(routes, language, request))
     category_options = _category_options(tree)
     line_options = sorted({(row.line_value, row.line_label) for row in all_rows if row.line_value})
     # Only the lines the guide states: "no line" is not a line of therapy, and for the
@@ -158,7 +162,7 @@ def build_glance(tree, params):
     line_options = [{"value": value, "label": label} for value, label in line_options]
     routes = {route.slug: route for row in all_rows for route in row.routes}
     route_options = [
-        {"value": route.slug, "label": route.name}
+        {"value": route.slug, "label": route.name, "lang": route.lang}
         for route in sorted(routes.values(), key=lambda route: (route.sort_order, route.name))
     ]
 

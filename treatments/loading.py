@@ -206,12 +206,22 @@ class GuideLoader:
         return self.report
 
     def _load_routes(self):
+        """The seed's routes in the default locale; a missing one is created and published as
+        the seed's text (a route an editor has changed is left as it is)."""
+        locale = Locale.get_default()
         routes = {}
         for order, (name, slug) in enumerate(content.ROUTES):
-            routes[slug], _ = AdministrationRoute.objects.get_or_create(
-                slug=slug,
-                defaults={"name": self.seed.quote(content.Quote(name)), "sort_order": order},
-            )
+            route = AdministrationRoute.objects.filter(slug=slug, locale=locale).first()
+            if route is None:
+                route = AdministrationRoute(
+                    slug=slug,
+                    name=self.seed.quote(content.Quote(name)),
+                    sort_order=order,
+                    locale=locale,
+                )
+                route.save()
+                route.save_revision().publish()
+            routes[slug] = route
         return routes
 
     def _said_here(self, cautions):

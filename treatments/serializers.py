@@ -5,10 +5,25 @@ No model imports here: the page models import this module to declare their `api_
 
 from rest_framework import serializers
 
+from editions.languages import language_of
+from treatments.route_names import route_names
+
 
 def names_of(relation):
-    """A related list (brand names, routes) given as a plain list of names."""
+    """A related list (brand names) given as a plain list of names."""
     return serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+
+
+class RouteNamesField(serializers.Field):
+    """A treatment's live routes as a list of names in the page's language, each the live,
+    reviewed translation where there is one, else the English name (treatments.route_names)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        names = route_names(page.routes.all(), language_of(page), self.context.get("request"))
+        return [route.name for route in names]
 
 
 class CreditedPersonSerializer(serializers.Serializer):

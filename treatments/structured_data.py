@@ -21,6 +21,7 @@ from wagtail.models import Site
 
 from editions.languages import language_of
 from treatments.models import HomePage, TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
+from treatments.route_names import route_names
 from treatments.seo import page_description, site_name
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -245,9 +246,9 @@ def treatment(page, request=None):
         data["proprietaryName"] = brands
     if alternate_names:
         data["alternateName"] = alternate_names
-    routes = page.route_name_list
+    routes = route_names(page.routes.all(), language_of(page), request)
     if routes:
-        data["administrationRoute"] = routes
+        data["administrationRoute"] = [route.name for route in routes]
     if page.drug_class:
         data["drugClass"] = {"@type": "DrugClass", "name": strip_tags(page.drug_class)}
     return data

@@ -1,6 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from medical_review.views import ReviewedSnippetViewSet
 from treatments.models import AdministrationRoute, Person
 
 
@@ -12,11 +13,14 @@ class PersonViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class AdministrationRouteViewSet(SnippetViewSet):
+class AdministrationRouteViewSet(ReviewedSnippetViewSet):
+    """Snippets → Routes: edited, submitted and approved like guide pages."""
+
     model = AdministrationRoute
     icon = "list-ul"
     menu_label = "Routes"
     list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order", "name"]
 
 
 register_snippet(PersonViewSet)

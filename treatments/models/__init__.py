@@ -1,5 +1,4 @@
 from .pages import (
-    AdministrationRoute,
     GuidePerson,
     HomePage,
     TherapyCategoryPage,
@@ -8,6 +7,7 @@ from .pages import (
     TreatmentPage,
 )
 from .people import Person
+from .routes import AdministrationRoute
 from .site_settings import GuideSettings
 
 __all__ = [

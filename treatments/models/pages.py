@@ -24,8 +24,9 @@ from wagtail.search import index
 from medical_review.models import MedicalReview, ReviewedPageMixin, prefetch_medical_reviews
 from plain_language.panels import ReadingGradePanel
 from treatments.blocks import RICH_TEXT_FEATURES, GuideCautionsBlock, TreatmentBodyBlock
+from treatments.models.routes import AdministrationRoute
 from treatments.models.site_settings import GuideSettings
-from treatments.serializers import CreditedPersonSerializer, names_of
+from treatments.serializers import CreditedPersonSerializer, RouteNamesField, names_of
 
 # The list for the doctor: how many treatments one list may hold, and why a list is refused.
 DOCTOR_LIST_MAX = 30
@@ -372,22 +373,6 @@ class TherapyCategoryPage(GuideAncestryMixin, GuideCautionsMixin, GuideReviewMix
         verbose_name = "therapy category page"
 
 
-class AdministrationRoute(models.Model):
-    """How a treatment is given, in the seed's words: oral, intravenous, injection…"""
-
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    sort_order = models.PositiveSmallIntegerField(default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
-
-
 class TreatmentKind(models.TextChoices):
     MEDICATION = "medication", _("Medication")
     PROCEDURE = "procedure", _("Procedure")
@@ -403,8 +388,14 @@ class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
     )
     kind = models.CharField(max_length=20, choices=TreatmentKind.choices)
     drug_class = models.CharField(max_length=200, blank=True)
+    # The default locale's routes: a translation of the page keeps them, and readers see
+    # each route's reviewed translation (treatments.route_names).
     routes = ParentalManyToManyField(
-        AdministrationRoute, blank=True, related_name="treatments", verbose_name="routes"
+        AdministrationRoute,
+        blank=True,
+        related_name="treatments",
+        verbose_name="routes",
+        limit_choices_to=in_the_default_language,
     )
     administration = models.TextField(
         "how it is given", blank=True, help_text="The source's words on how it is given."
@@ -461,7 +452,7 @@ class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
         APIField("brand_names", serializer=names_of("brand_names")),
         APIField("kind"),
         APIField("drug_class"),
-        APIField("routes", serializer=names_of("routes")),
+        APIField("routes", serializer=RouteNamesField()),
         APIField("administration"),
         APIField("targets"),
         APIField("regimen"),
@@ -491,10 +482,6 @@ class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
     @cached_property
     def brand_name_list(self):
         return [brand.name for brand in self.brand_names.all()]
-
-    @cached_property
-    def route_name_list(self):
-        return [route.name for route in self.routes.all()]
 
 
 @dataclass

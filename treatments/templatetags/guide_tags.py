@@ -21,6 +21,7 @@ from treatments.models import (
     TreatmentPage,
 )
 from treatments.models.pages import in_the_default_language, live_text_reviewed
+from treatments.route_names import route_names
 from treatments.seo import (
     SITE_DESCRIPTION,
     document_title,
@@ -96,6 +97,13 @@ def credits_in_language(context, credits):
         by_key = {person.translation_key: person for person in translations}
         people = [by_key.get(person.translation_key, person) for person in people]
     return list(zip(credits, people, strict=True))
+
+
+@register.simple_tag(takes_context=True)
+def routes_in_language(context, treatment):
+    """The treatment's live routes, each named in the reader's language where a reviewed
+    translation is live (treatments.route_names): one query per request, none in English."""
+    return route_names(treatment.routes.all(), reader_language(context), context.get("request"))
 
 
 @register.inclusion_tag("components/page_meta.html", takes_context=True)
@@ -209,7 +217,7 @@ def at_a_glance_table(context, guide):
     return {
         "request": request,
         "guide": guide,
-        "glance": build_glance(tree, request.GET),
+        "glance": build_glance(tree, request.GET, language_of(guide), request),
     }
 
 
