@@ -6,4 +6,6 @@ class TreatmentsConfig(AppConfig):
     verbose_name = "Treatment guide"
 
     def ready(self):
-        from treatments import unpublishing  # noqa: F401
+        from treatments import people_purge, unpublishing  # noqa: F401
+
+        people_purge.connect()
