@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Revision
+from wagtail_localize.models import Translation
 
 from medical_review.models import MedicalReview, MedicalReviewTask, ReviewerProfile
 from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
@@ -192,6 +193,21 @@ def test_nobody_publishes_a_person_directly_even_by_posting_the_publish_action(
     assert CREDITED in credits_on(GUIDE)
 
 
+def test_restoring_an_old_revision_does_not_publish_it(client, users, pat):
+    login(client, users["editor"])
+    edit_person(client, pat, credentials="RN, PhD")  # a draft
+    draft = Person.objects.get(pk=pat.pk).latest_revision
+    login(client, users["moderator"])
+    revert = url("revisions_revert", quote(pat.pk), draft.pk)
+    data = {"name": "Pat Example", "credentials": "RN, PhD", "role": "test contributor"}
+
+    response = client.post(revert, {**data, "action-publish": "1"})
+
+    assert response.status_code == 302
+    assert Person.objects.get(pk=pat.pk).credentials == "RN"
+    assert CREDITED in credits_on(GUIDE)
+
+
 def test_a_new_person_is_not_published_from_the_add_view(client, users, guide):
     login(client, users["superuser"])
     data = {"name": "Sam Sample", "credentials": "MD", "role": "", "action-publish": "1"}
@@ -330,6 +346,23 @@ def test_a_spanish_translation_of_a_person_shows_only_once_a_spanish_reviewer_ap
         assert "Pat Example, RN (ES) y (ES) colaborador" in spanish_credits_on(path), path
     english = credits_on(GUIDE)
     assert CREDITED in english and "(ES)" not in english
+
+
+def test_the_synced_translation_editor_does_not_publish_a_person(
+    client, users, pat, spanish_guide, django_capture_on_commit_callbacks
+):
+    translated = translate_person(client, users["editor"], pat, django_capture_on_commit_callbacks)
+    edit_url = url("edit", quote(translated.pk))
+    login(client, users["superuser"])
+    client.post(edit_url, {"localize-restart-translation": "1"})
+    assert Translation.objects.filter(target_locale=spanish_guide.locale, enabled=True).exists()
+
+    for user in (users["moderator"], users["superuser"]):
+        login(client, user)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(edit_url, {"action": "publish"})
+        assert response.status_code == 403
+        assert not Person.objects.get(pk=translated.pk).live
 
 
 def test_a_spanish_person_copied_in_the_shell_is_a_draft_nobody_reads(pat, spanish_guide):
