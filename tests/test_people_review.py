@@ -218,6 +218,21 @@ def test_a_new_person_is_not_published_from_the_add_view(client, users, guide):
     assert not Person.objects.filter(name="Sam Sample").exists()
 
 
+def test_a_copy_posted_to_the_copy_address_is_a_new_draft_and_leaves_the_original(
+    client, users, pat
+):
+    login(client, users["editor"])
+    data = {"name": "Pat Copy", "credentials": "RN", "role": "", "action-submit": "1"}
+
+    response = client.post(url("copy", quote(pat.pk)), data)
+
+    assert response.status_code == 302
+    original = Person.objects.get(pk=pat.pk)
+    assert (original.name, original.live) == ("Pat Example", True)
+    assert not Person.objects.get(name="Pat Copy").live
+    assert CREDITED in credits_on(GUIDE)
+
+
 def test_the_editor_cannot_approve_a_change(client, users, pat):
     submit_change(client, users["editor"], pat, credentials="RN, PhD")
 
