@@ -232,7 +232,12 @@ class ReviewedSnippetCreateView(RefuseDirectPublishMixin, SnippetCreateView):
 
 
 class ReviewedSnippetCopyView(RefuseDirectPublishMixin, SnippetCopyView):
-    pass
+    def get_initial_form_instance(self):
+        # The copy's form posts to the add view; a post here saves a new object too, never
+        # over the original (Wagtail's copy view would save the form onto the object copied).
+        if self.request.method == "POST":
+            return SnippetCreateView.get_initial_form_instance(self)
+        return super().get_initial_form_instance()
 
 
 class ReviewedSnippetEditView(RefuseDirectPublishMixin, SnippetEditView):

@@ -93,7 +93,7 @@ def test_visiting_every_kind_of_page_and_searching_never_retires_the_cache(treat
     assert generation() == before
 
 
-def test_editing_a_person_snippet_in_the_admin_shows_on_the_next_visit(guide, admin_client):
+def test_a_person_snippet_shows_its_change_on_the_next_visit_once_published(guide, admin_client):
     credit = GuidePerson.objects.filter(page=guide).select_related("person").first()
     if credit is None:  # the seed credits nobody: credit someone, as an editor would
         credit = GuidePerson.objects.create(page=guide, person=Person.objects.create(name="A"))
@@ -106,7 +106,9 @@ def test_editing_a_person_snippet_in_the_admin_shows_on_the_next_visit(guide, ad
     data = {"name": "Dr Renamed Person", "credentials": "PhD", "role": person.role, "user": ""}
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content[:2000]
+    assert visit("/treatments/")["X-Page-Cache"] == "hit"  # a draft: readers see nothing new
 
+    Person.objects.get(pk=person.pk).get_latest_revision().publish()  # as an approval does
     page = visit("/treatments/")
     assert page["X-Page-Cache"] == "miss"
     assert "Dr Renamed Person, PhD" in page.content.decode()

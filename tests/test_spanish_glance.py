@@ -244,6 +244,7 @@ def test_the_spanish_guide_credits_people_with_their_translated_roles(guide, cli
     person_es = credited.copy_for_translation(spanish())
     person_es.role = "(ES) paciente con SPS"
     person_es.save()
+    person_es.save_revision().publish()  # as the approval of its review publishes it
 
     spanish_text = visible_text(client.get("/es/treatments/"))
     assert f"{credited.display_name} y (ES) paciente con SPS" in spanish_text

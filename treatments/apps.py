@@ -6,6 +6,6 @@ class TreatmentsConfig(AppConfig):
     verbose_name = "Treatment guide"
 
     def ready(self):
-        from treatments import route_purge, unpublishing  # noqa: F401
+        from treatments import snippet_purge, unpublishing  # noqa: F401
 
-        route_purge.connect()
+        snippet_purge.connect()

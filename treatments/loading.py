@@ -394,11 +394,13 @@ class GuideLoader:
                 named += f" and {role}"
             if named not in contributors_line:
                 raise SeedMismatch(f"The seed's contributors do not include {named!r}")
-            person, _ = Person.objects.get_or_create(
+            person, created = Person.objects.get_or_create(
                 name=name,
                 locale=Locale.get_default(),
                 defaults={"credentials": credentials, "role": role},
             )
+            if created:  # live as the seed names them, as a revision the review starts from
+                person.save_revision().publish()
             people.append(GuidePerson(person=person, credit=GuidePerson.CONTRIBUTOR))
         return people
 

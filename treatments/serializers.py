@@ -26,6 +26,15 @@ class RouteNamesField(serializers.Field):
         return [route.name for route in names]
 
 
+class LiveCreditsSerializer(serializers.ListSerializer):
+    """The guide's credits of live people only: a person never published or taken down is
+    left out (a live person's row holds the published text, never a draft's)."""
+
+    def to_representation(self, data):
+        credits = data.all() if hasattr(data, "all") else data
+        return super().to_representation([credit for credit in credits if credit.person.live])
+
+
 class CreditedPersonSerializer(serializers.Serializer):
     """A person credited on the guide: public name, credentials and role only, never the account."""
 
@@ -33,3 +42,6 @@ class CreditedPersonSerializer(serializers.Serializer):
     credentials = serializers.CharField(source="person.credentials")
     role = serializers.CharField(source="person.role")
     credit = serializers.CharField(source="get_credit_display")
+
+    class Meta:
+        list_serializer_class = LiveCreditsSerializer

@@ -1,12 +1,15 @@
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from medical_review.views import ReviewedSnippetViewSet
 from treatments.models import AdministrationRoute, Person
+from treatments.people_admin import PersonEditView
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(ReviewedSnippetViewSet):
+    """Snippets → People: who wrote the guide, changed and approved like guide pages."""
+
     model = Person
+    edit_view_class = PersonEditView
     icon = "user"
     menu_label = "People"
     list_display = ["name", "credentials", "role"]

@@ -1,13 +1,29 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
-    """A contributor to the guide or a medical advisor, shown by name and credentials."""
+class Person(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A contributor to the guide or a medical advisor, shown by name and credentials; a change
+    goes live only through the medical review."""
 
     name = models.CharField(max_length=200)
     credentials = models.CharField(
@@ -23,6 +39,15 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         help_text="The admin account of this person, if they review content.",
     )
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="person",
+        for_concrete_model=False,
+    )
+
     # A person's name is the same in every language; credentials and role are translated.
     # The admin account stays with the English record (it is one-to-one).
     translatable_fields = [
@@ -31,20 +56,46 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("role"),
     ]
 
-    panels = [FieldPanel("name"), FieldPanel("credentials"), FieldPanel("role"), FieldPanel("user")]
+    # The admin account is user management, not reviewed text: only superusers see the field
+    # ("superuser" is no permission, and superusers pass every check), and the edit view
+    # saves it on the record at once (treatments.people_admin).
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("credentials"),
+        FieldPanel("role"),
+        FieldPanel("user", permission="superuser"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        verbose_name = "person"
         verbose_name_plural = "people"
 
     def __str__(self):
         return self.display_name
 
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def with_content_json(self, content):
+        # Publishing or restoring a revision never changes which account the person is.
+        obj = super().with_content_json(content)
+        obj.user_id = self.user_id
+        return obj
+
     def copy_for_translation(self, locale, exclude_fields=None):
-        return super().copy_for_translation(
+        translation = super().copy_for_translation(
             locale, exclude_fields=[*(exclude_fields or ()), "user"]
         )
+        # A translation is new text: it goes live only when its review is approved.
+        translation.live = False
+        translation.has_unpublished_changes = True
+        translation.live_revision = None
+        translation.first_published_at = None
+        translation.last_published_at = None
+        return translation
 
     @property
     def display_name(self):

@@ -82,21 +82,28 @@ def home_url(context):
 
 @register.simple_tag(takes_context=True)
 def credits_in_language(context, credits):
-    """The guide's credits as (credit, person) pairs, each person as its translation in the
-    reader's language where there is one (what `person.localized` gives): one query, none in
-    the default language.
+    """The guide's credits as (credit, person) pairs, each person as its live translation in the
+    reader's language where there is one, else as its live English record; a person never
+    published (or taken down) is left out, and a draft's text is never shown (a live person's
+    row holds the published text). One query, none in the default language.
     """
     credits = list(credits)
     language = reader_language(context)
-    people = [credit.person for credit in credits]
-    if language != settings.LANGUAGE_CODE and people:
-        translations = Person.objects.filter(
-            translation_key__in=[person.translation_key for person in people],
-            locale__language_code=language,
-        )
-        by_key = {person.translation_key: person for person in translations}
-        people = [by_key.get(person.translation_key, person) for person in people]
-    return list(zip(credits, people, strict=True))
+    if language == settings.LANGUAGE_CODE or not credits:
+        return [(credit, credit.person) for credit in credits if credit.person.live]
+    live = Person.objects.filter(
+        live=True,
+        translation_key__in={credit.person.translation_key for credit in credits},
+        locale__language_code__in=[language, settings.LANGUAGE_CODE],
+    ).select_related("locale")
+    by_language = {(p.translation_key, p.locale.language_code): p for p in live}
+    pairs = []
+    for credit in credits:
+        key = credit.person.translation_key
+        person = by_language.get((key, language)) or by_language.get((key, settings.LANGUAGE_CODE))
+        if person is not None:
+            pairs.append((credit, person))
+    return pairs
 
 
 @register.simple_tag(takes_context=True)
