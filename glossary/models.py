@@ -2,28 +2,17 @@
 
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import (
-    DraftStateMixin,
-    Locale,
-    LockableMixin,
-    Page,
-    RevisionMixin,
-    TranslatableMixin,
-    WorkflowMixin,
-)
+from wagtail.models import Locale, Page, TranslatableMixin
 
-from medical_review.models import MedicalReview
+from medical_review.models import MedicalReview, ReviewedSnippetMixin
 from treatments.models.pages import GuideAncestryMixin, GuideReviewMixin
 
 
-class GlossaryTerm(
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
-):
+class GlossaryTerm(ReviewedSnippetMixin, TranslatableMixin, models.Model):
     """A word the guide explains; it goes live only through the medical review."""
 
     term = models.CharField(max_length=100, help_text="As the guide writes it, e.g. “B cells”.")
@@ -43,15 +32,6 @@ class GlossaryTerm(
         max_length=100, help_text="The entry's address on the glossary page (…/glossary/#slug)."
     )
 
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="glossaryterm")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="glossaryterm",
-        for_concrete_model=False,
-    )
-
     panels = [
         FieldPanel("term"),
         FieldPanel("expansion"),
@@ -68,10 +48,6 @@ class GlossaryTerm(
 
     def __str__(self):
         return self.term
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     @property
     def forms(self):

@@ -17,6 +17,7 @@ import calendar
 from django import forms
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models.functions import Cast
@@ -24,7 +25,16 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.log_actions import log
-from wagtail.models import AbstractGroupApprovalTask, Page, Revision, TaskState
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    Revision,
+    RevisionMixin,
+    TaskState,
+    WorkflowMixin,
+)
 
 from medical_review.forms import SUMMARY_MAX_LENGTH, MedicalApprovalForm, RequestChangesForm
 from medical_review.moves import MovedPageMixin
@@ -285,6 +295,30 @@ def is_medical_advisor(user):
             active=True, groups__in=user.groups.all()
         ).exists()
     return user._medical_reviewer
+
+
+class ReviewedSnippetMixin(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model
+):
+    """A snippet that goes live only through the medical review: Wagtail's workflow, draft,
+    lock and revision mixins with the relations they need. Its admin is a
+    `ReviewedSnippetViewSet`; `setup.ensure_snippet_review_setup` assigns it the workflow."""
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(class)s",
+        for_concrete_model=False,
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
 
 
 class MedicalReviewTask(AbstractGroupApprovalTask):

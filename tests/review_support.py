@@ -1,5 +1,6 @@
 """Helpers shared by the medical review tests: role accounts and real admin requests."""
 
+from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -111,6 +112,42 @@ def workflow_action(client, page, action, data=None, ajax=False, task_state=None
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
     headers = {"x-requested-with": "XMLHttpRequest"} if ajax else {}
     return client.post(url, data or {}, headers=headers)
+
+
+def snippet_url(model, name, *args):
+    """The address of one of a snippet model's admin views."""
+    return reverse(model.snippet_viewset.get_url_name(name), args=args)
+
+
+def edit_snippet(client, snippet, fields, action=None, **changes):
+    """What a snippet's editor posts: `fields` as its latest revision has them, with `changes`,
+    and the button `action` ("action-submit"…)."""
+    latest = type(snippet).objects.get(pk=snippet.pk).get_latest_revision_as_object()
+    data = {name: getattr(latest, name) for name in fields} | changes
+    if action:
+        data[action] = "1"
+    return client.post(snippet_url(type(snippet), "edit", quote(snippet.pk)), data)
+
+
+def submit_snippet(client, user, snippet, fields, **changes):
+    """`user` signs in afresh and submits `changes` to `snippet` for the medical review."""
+    client.cookies.clear()  # no messages left over from whoever used the client before
+    client.force_login(user)
+    response = edit_snippet(client, snippet, fields, "action-submit", **changes)
+    assert response.status_code == 302, response.content[:800]
+    snippet.refresh_from_db()
+    assert snippet.workflow_in_progress
+    return snippet
+
+
+def snippet_action(client, snippet, action, data=None):
+    """Posts a workflow action ("approve", "reject"…) on the snippet's current review task."""
+    snippet.refresh_from_db()
+    task_state = snippet.current_workflow_task_state
+    return client.post(
+        snippet_url(type(snippet), "workflow_action", quote(snippet.pk), action, task_state.pk),
+        data or {},
+    )
 
 
 def live_title(page):

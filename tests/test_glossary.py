@@ -18,7 +18,14 @@ from glossary.models import GlossaryPage, GlossaryTerm
 from medical_review.models import MedicalReview, MedicalReviewTask
 from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
 from page_cache import store
-from tests.review_support import ATTESTED, messages_of
+from tests.review_support import (
+    ATTESTED,
+    edit_snippet,
+    messages_of,
+    snippet_action,
+    snippet_url,
+    submit_snippet,
+)
 from treatments.loading import SEED_PATH, SeedMismatch
 from treatments.models import TherapyCategoryPage, TreatmentPage
 
@@ -52,41 +59,22 @@ def b_cells(glossary):
     return GlossaryTerm.objects.get(slug="b-cells")
 
 
+TERM_FIELDS = ("term", "expansion", "other_forms", "definition", "slug")
+
+
 def url(name, *args):
-    return reverse(GlossaryTerm.snippet_viewset.get_url_name(name), args=args)
-
-
-def term_form(term, **changes):
-    values = {
-        "term": term.term,
-        "expansion": term.expansion,
-        "other_forms": term.other_forms,
-        "definition": term.definition,
-        "slug": term.slug,
-    }
-    return {**values, **changes}
+    return snippet_url(GlossaryTerm, name, *args)
 
 
 def edit_term(client, term, action=None, **changes):
-    data = term_form(term, **changes)
-    if action:
-        data[action] = "1"
-    return client.post(url("edit", quote(term.pk)), data)
+    return edit_snippet(client, term, TERM_FIELDS, action, **changes)
 
 
 def submit_change(client, user, term, definition=NEW_DEFINITION):
-    client.force_login(user)
-    response = edit_term(client, term, "action-submit", definition=definition)
-    assert response.status_code == 302, response.content[:800]
-    term.refresh_from_db()
-    assert term.workflow_in_progress
-    return term
+    return submit_snippet(client, user, term, TERM_FIELDS, definition=definition)
 
 
-def term_action(client, term, action, data=None):
-    term.refresh_from_db()
-    task_state = term.current_workflow_task_state
-    return client.post(url("workflow_action", quote(term.pk), action, task_state.pk), data or {})
+term_action = snippet_action
 
 
 def live_definition(term):
@@ -515,15 +503,12 @@ def test_a_guide_page_render_reads_the_terms_once_per_cache_generation(
 
 def approve_from_the_editor(client, term, data):
     """What the editor's "Approve and Publish" posts once its dialog collected `data`."""
-    form = term_form(GlossaryTerm.objects.get(pk=term.pk).get_latest_revision_as_object())
-    form.update(
-        {
-            "action-workflow-action": "1",
-            "workflow-action-name": "approve",
-            "workflow-action-extra-data": json.dumps(data),
-        }
-    )
-    return client.post(url("edit", quote(term.pk)), form)
+    approve = {
+        "action-workflow-action": "1",
+        "workflow-action-name": "approve",
+        "workflow-action-extra-data": json.dumps(data),
+    }
+    return edit_snippet(client, term, TERM_FIELDS, **approve)
 
 
 def test_advisor_approves_from_the_term_editor(client, users, b_cells):

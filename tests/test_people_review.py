@@ -18,10 +18,20 @@ from django.utils import translation
 from wagtail.models import Locale, Revision
 from wagtail_localize.models import Translation
 
-from medical_review.models import MedicalReview, MedicalReviewTask, ReviewerProfile
+from medical_review.models import MedicalReview, MedicalReviewTask
 from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
 from tests.page_text import visible_text
-from tests.review_support import ATTESTED, a_treatment, make_user, messages_of, role_accounts
+from tests.review_support import (
+    ATTESTED,
+    a_treatment,
+    edit_snippet,
+    make_user,
+    messages_of,
+    role_accounts,
+    snippet_action,
+    snippet_url,
+    submit_snippet,
+)
 from tests.test_spanish_site import baclofen, translate_with_ancestors
 from treatments.loading import load_treatment_guide
 from treatments.models import GuidePerson, Person, TreatmentGuidePage
@@ -46,21 +56,11 @@ def pat(guide):
     return Person.objects.get(pk=person.pk)
 
 
-@pytest.fixture
-def spanish_advisor(users):
-    """An advisor whose reviewer profile lists English and Spanish."""
-    advisor = make_user(
-        "sofia",
-        MEDICAL_ADVISORS,
-        name="Sofía Revisora",
-        profile={"name": "Sofía Revisora", "credentials": "MD"},
-    )
-    ReviewerProfile.objects.filter(user=advisor).update(review_languages=["en", "es"])
-    return advisor
+PERSON_FIELDS = ("name", "credentials", "role")  # and `user` where the form has it (superusers)
 
 
 def url(name, *args):
-    return reverse(Person.snippet_viewset.get_url_name(name), args=args)
+    return snippet_url(Person, name, *args)
 
 
 def login(client, user):
@@ -70,28 +70,14 @@ def login(client, user):
 
 
 def edit_person(client, person, action=None, **changes):
-    """What the person editor posts; `user` only where the form has it (superusers)."""
-    latest = Person.objects.get(pk=person.pk).get_latest_revision_as_object()
-    data = {"name": latest.name, "credentials": latest.credentials, "role": latest.role}
-    data.update(changes)
-    if action:
-        data[action] = "1"
-    return client.post(url("edit", quote(person.pk)), data)
+    return edit_snippet(client, person, PERSON_FIELDS, action, **changes)
 
 
 def submit_change(client, user, person, **changes):
-    login(client, user)
-    response = edit_person(client, person, "action-submit", **changes)
-    assert response.status_code == 302, response.content[:800]
-    person.refresh_from_db()
-    assert person.workflow_in_progress
-    return person
+    return submit_snippet(client, user, person, PERSON_FIELDS, **changes)
 
 
-def person_action(client, person, action, data=None):
-    person.refresh_from_db()
-    task_state = person.current_workflow_task_state
-    return client.post(url("workflow_action", quote(person.pk), action, task_state.pk), data or {})
+person_action = snippet_action
 
 
 def credits_on(path):

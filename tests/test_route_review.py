@@ -16,9 +16,17 @@ from wagtail.models import Locale, Revision
 
 from medical_review.models import MedicalReview, MedicalReviewTask
 from tests.page_text import visible_text
-from tests.review_support import ATTESTED, messages_of, role_accounts
+from tests.review_support import (
+    ATTESTED,
+    edit_snippet,
+    messages_of,
+    role_accounts,
+    snippet_action,
+    snippet_url,
+    submit_snippet,
+)
 from tests.test_spanish_site import BACLOFEN, baclofen, spanish, translate_with_ancestors
-from tests.test_translating_in_admin import refused, spanish_advisor  # noqa: F401 - a fixture
+from tests.test_translating_in_admin import refused
 from treatments.models import AdministrationRoute
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -33,8 +41,11 @@ SPANISH_NAME = "Oral (ES)"
 VARNISH_PORT = 27150
 
 
+ROUTE_FIELDS = ("name", "slug", "sort_order")
+
+
 def url(name, *args):
-    return reverse(AdministrationRoute.snippet_viewset.get_url_name(name), args=args)
+    return snippet_url(AdministrationRoute, name, *args)
 
 
 def oral():
@@ -42,25 +53,14 @@ def oral():
 
 
 def edit_route(client, route, action=None, **changes):
-    data = {"name": route.name, "slug": route.slug, "sort_order": route.sort_order, **changes}
-    if action:
-        data[action] = "1"
-    return client.post(url("edit", quote(route.pk)), data)
+    return edit_snippet(client, route, ROUTE_FIELDS, action, **changes)
 
 
 def submit_name(client, user, route, name=NEW_NAME):
-    client.force_login(user)
-    response = edit_route(client, route, "action-submit", name=name)
-    assert response.status_code == 302, response.content[:800]
-    route.refresh_from_db()
-    assert route.workflow_in_progress
-    return route
+    return submit_snippet(client, user, route, ROUTE_FIELDS, name=name)
 
 
-def route_action(client, route, action, data=None):
-    route.refresh_from_db()
-    task_state = route.current_workflow_task_state
-    return client.post(url("workflow_action", quote(route.pk), action, task_state.pk), data or {})
+route_action = snippet_action
 
 
 def live_name(route):

@@ -1,27 +1,14 @@
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    WorkflowMixin,
-)
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from medical_review.models import ReviewedSnippetMixin
 
-class Person(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    index.Indexed,
-    models.Model,
-):
+
+class Person(ReviewedSnippetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A contributor to the guide or a medical advisor, shown by name and credentials; a change
     goes live only through the medical review."""
 
@@ -37,15 +24,6 @@ class Person(
         on_delete=models.SET_NULL,
         related_name="person",
         help_text="The admin account of this person, if they review content.",
-    )
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="person",
-        for_concrete_model=False,
     )
 
     # A person's name is the same in every language; credentials and role are translated.
@@ -74,10 +52,6 @@ class Person(
 
     def __str__(self):
         return self.display_name
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     def with_content_json(self, content):
         # Publishing or restoring a revision never changes which account the person is.

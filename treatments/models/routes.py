@@ -1,38 +1,21 @@
 """How a treatment is given: a route is medical wording, reviewed and translated like a term."""
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import (
-    DraftStateMixin,
-    Locale,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    WorkflowMixin,
-)
+from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from medical_review.models import ReviewedSnippetMixin
 
-class AdministrationRoute(
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
-):
+
+class AdministrationRoute(ReviewedSnippetMixin, TranslatableMixin, models.Model):
     """How a treatment is given, in the seed's words (oral, intravenous, injection…); it goes
     live only through the medical review."""
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100)
     sort_order = models.PositiveSmallIntegerField(default=0)
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="administrationroute")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="administrationroute",
-        for_concrete_model=False,
-    )
 
     # The name is read by patients and translated; the address (the table's filter) and the
     # order are the same in every language.
@@ -52,10 +35,6 @@ class AdministrationRoute(
 
     def __str__(self):
         return self.name
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     def clean(self):
         super().clean()
