@@ -36,7 +36,8 @@ run: install
 	PORT=$(PORT) $(BIN)/python manage.py create_demo_accounts
 	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# The suite runs in TEST_WORKERS processes (pytest-xdist), each on a test database of its own.
+# The suite runs in TEST_WORKERS processes (pytest-xdist), each on a test database of its own;
+# the tests that commit to the database run on one of them, in order (tests/conftest.py).
 # The tests that start gunicorn and Redis (marker "servers") measure timeouts and delays, so
 # they run afterwards, alone.
 TEST_WORKERS ?= 2
@@ -45,7 +46,7 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=sps_foundation.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not servers"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not servers"
 	$(BIN)/python -m pytest -m servers
 
 # Production: gunicorn with production settings. Needs SECRET_KEY, ALLOWED_HOSTS and

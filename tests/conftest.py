@@ -19,6 +19,19 @@ CHROMIUM = "/usr/bin/chromium"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_itemcollected(item):
+    """Under pytest-xdist (`--dist loadgroup`) the tests that commit to the database run on one
+    worker, in the order pytest-django gives them, as in a single process: each restores the
+    snapshot of the loaded guide from the empty database the previous one left.
+    """
+    marker = item.get_closest_marker("django_db")
+    commits = marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    )
+    if commits or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
+        item.add_marker(pytest.mark.xdist_group("transactional"))
+
+
 def pytest_collection_modifyitems(items):
     """Tests marked `last` run after all others (pytest-django has put transactional ones last)."""
     items.sort(key=lambda item: item.get_closest_marker("last") is not None)
