@@ -3,24 +3,17 @@ the page cache is retired for any saved snippet (page_cache.purge), and here the
 (Varnish, a CDN) is purged for the whole guide after the change commits.
 """
 
-from django.db.models.signals import post_delete
-from wagtail.signals import published, unpublished
-
 from glossary.models import GlossaryPage, GlossaryTerm
-from page_cache.purge import retire
+from page_cache.purge import retire_on_snippet_change
 
 
-def purge_guide_of_term(sender, instance, **kwargs):
-    """Purges the guide, the pages that list it and every page below it: any may use the term."""
-    glossary = GlossaryPage.objects.filter(locale_id=instance.locale_id).first()
-    guide = glossary.get_parent() if glossary is not None else None
-    retire(f"glossary term {instance.pk} changed", page=guide)
+def guide_of(term):
+    """The guide of the term's language: it, the pages that list it and every page below it
+    may use the term."""
+    glossary = GlossaryPage.objects.filter(locale_id=term.locale_id).first()
+    return [glossary.get_parent()] if glossary is not None else []
 
 
 def connect():
     """Connects the receivers; called once the app registry is ready."""
-    for signal, name in ((published, "published"), (unpublished, "unpublished")):
-        signal.connect(
-            purge_guide_of_term, sender=GlossaryTerm, dispatch_uid=f"glossary_purge_{name}"
-        )
-    post_delete.connect(purge_guide_of_term, sender=GlossaryTerm, dispatch_uid="glossary_purge_del")
+    retire_on_snippet_change(GlossaryTerm, guide_of)

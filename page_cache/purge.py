@@ -18,10 +18,10 @@ import logging
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import DraftStateMixin, Page, Revision, TaskState, WorkflowState
 from wagtail.models.audit_log import BaseLogEntry
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from page_cache import store
 
@@ -133,6 +133,26 @@ def retire(reason, page=None, url_path_before=None):
             transaction.on_commit(_retire_after_commit, robust=True)
     if page is not None:
         transaction.on_commit(lambda: purge_cdn(page, url_path_before), robust=True)
+
+
+def retire_on_snippet_change(model, pages_of):
+    """When a `model` snippet is published, unpublished or deleted, retires the page cache and
+    purges the frontend cache for each page `pages_of(snippet)` gives, with the pages that list
+    it and every page below it (no page: the page cache alone).
+
+    The delete is handled before it happens: deleting a snippet may delete what `pages_of`
+    reads (a person's credits).
+    """
+
+    def purge(sender, instance, **kwargs):
+        reason = f"{model._meta.verbose_name} {instance.pk} changed"
+        for page in list(pages_of(instance)) or [None]:
+            retire(reason, page=page)
+
+    name = model._meta.label_lower
+    for signal, event in ((published, "published"), (unpublished, "unpublished")):
+        signal.connect(purge, sender=model, weak=False, dispatch_uid=f"{name}_purge_{event}")
+    pre_delete.connect(purge, sender=model, weak=False, dispatch_uid=f"{name}_purge_deleted")
 
 
 def on_page_changed(sender, instance, **kwargs):

@@ -211,15 +211,12 @@ class GuideLoader:
         locale = Locale.get_default()
         routes = {}
         for order, (name, slug) in enumerate(content.ROUTES):
-            route = AdministrationRoute.objects.filter(slug=slug, locale=locale).first()
-            if route is None:
-                route = AdministrationRoute(
-                    slug=slug,
-                    name=self.seed.quote(content.Quote(name)),
-                    sort_order=order,
-                    locale=locale,
-                )
-                route.save()
+            route, created = AdministrationRoute.objects.get_or_create(
+                slug=slug,
+                locale=locale,
+                defaults={"name": self.seed.quote(content.Quote(name)), "sort_order": order},
+            )
+            if created:
                 route.save_revision().publish()
             routes[slug] = route
         return routes

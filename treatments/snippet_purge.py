@@ -4,10 +4,8 @@ a CDN) is purged, after the change commits, for each guide that shows it with ev
 """
 
 from django.conf import settings
-from django.db.models.signals import pre_delete
-from wagtail.signals import published, unpublished
 
-from page_cache.purge import retire
+from page_cache.purge import retire_on_snippet_change
 from treatments.models import AdministrationRoute, GuidePerson, Person, TreatmentGuidePage
 
 
@@ -26,21 +24,7 @@ def guides_crediting(person):
     return TreatmentGuidePage.objects.filter(pk__in=credited.values("page_id")).order_by("path")
 
 
-GUIDES_SHOWING = {AdministrationRoute: guides_naming, Person: guides_crediting}
-
-
-def purge_guides_showing(sender, instance, **kwargs):
-    """Retires the page cache and purges each guide that shows the snippet."""
-    reason = f"{sender._meta.verbose_name} {instance.pk} changed"
-    for guide in list(GUIDES_SHOWING[sender](instance)) or [None]:  # no guide: the page cache
-        retire(reason, page=guide)
-
-
 def connect():
     """Connects the receivers; called once the app registry is ready."""
-    for model in GUIDES_SHOWING:
-        name = model._meta.model_name
-        published.connect(purge_guides_showing, sender=model, dispatch_uid=f"{name}_purge_pub")
-        unpublished.connect(purge_guides_showing, sender=model, dispatch_uid=f"{name}_purge_unpub")
-        # Before the delete: deleting a person deletes its credits with it.
-        pre_delete.connect(purge_guides_showing, sender=model, dispatch_uid=f"{name}_purge_del")
+    retire_on_snippet_change(AdministrationRoute, guides_naming)
+    retire_on_snippet_change(Person, guides_crediting)
