@@ -43,6 +43,37 @@ def test_typing_suggests_a_treatment_and_arrow_down_enter_opens_it(live_site, br
     assert problems == []  # no script error, no CSP violation
 
 
+def test_an_answer_that_arrives_late_keeps_the_name_the_reader_arrowed_to(live_site, browser_page):
+    held = []
+    last_answer = re.compile(r"/search/suggest/\?q=clon$")
+    browser_page.route(last_answer, lambda route: held.append(route))
+    box, _ = open_suggestions(browser_page, live_site.url + "/search/", typed="clo")
+    with browser_page.expect_request(last_answer):
+        box.press("n")
+    box.press("ArrowDown")
+    chosen = box.get_attribute("aria-activedescendant")
+    assert "Clonazepam" in browser_page.locator("#" + chosen).inner_text()
+
+    browser_page.wait_for_function("() => true")  # lets the held route reach its handler
+    with browser_page.expect_response(last_answer):
+        held[0].fulfill(response=held[0].fetch())
+    browser_page.wait_for_function(
+        "() => document.querySelector('#search-page-q').value === 'clon'"
+    )
+    assert box.get_attribute("aria-activedescendant") == chosen
+    assert "Clonazepam" in browser_page.locator("#" + chosen).inner_text()
+    assert browser_page.locator("#" + chosen).get_attribute("aria-selected") == "true"
+
+
+def test_typing_again_moves_the_reader_back_to_the_box(live_site, browser_page):
+    box, _ = open_suggestions(browser_page, live_site.url + "/search/")
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant")
+    box.press("Backspace")
+    assert box.get_attribute("aria-activedescendant") is None
+    assert browser_page.locator("[role=option][aria-selected=true]").count() == 0
+
+
 def test_escape_closes_the_suggestions_and_enter_then_searches(live_site, browser_page):
     box, _ = open_suggestions(browser_page, live_site.url + "/search/")
     box.press("Escape")

@@ -62,6 +62,9 @@
         }
 
         function show(suggestions) {
+            // A late answer must not take away the name the reader has already arrowed to.
+            var chosen = active >= 0 ? options[active].getAttribute("data-url") : null;
+            var keep = -1;
             list.textContent = "";
             options = suggestions.map(function (suggestion, i) {
                 var option = document.createElement("li");
@@ -86,6 +89,9 @@
                     go(option);
                 });
                 list.appendChild(option);
+                if (suggestion.url === chosen) {
+                    keep = i;
+                }
                 return option;
             });
             active = -1;
@@ -93,6 +99,9 @@
             if (options.length) {
                 list.hidden = false;
                 input.setAttribute("aria-expanded", "true");
+                if (keep >= 0) {
+                    highlight(keep);
+                }
                 status.textContent = options.length === 1
                     ? "1 treatment suggested. Use the up and down arrows to choose."
                     : options.length + " treatments suggested. Use the up and down arrows to choose.";
@@ -133,6 +142,10 @@
         }
 
         input.addEventListener("input", function () {
+            // Typing moves the reader back to the box: no option stays chosen.
+            if (active >= 0) {
+                highlight(-1);
+            }
             window.clearTimeout(timer);
             timer = window.setTimeout(fetchSuggestions, DELAY_MS);
         });
