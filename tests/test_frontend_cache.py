@@ -1,10 +1,7 @@
 """Varnish in front of the site (deploy/varnish/default.vcl): what it keeps, who may purge it,
 and Wagtail's frontend cache invalidation purging it when a page goes live or comes down."""
 
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -12,48 +9,27 @@ from django.urls import reverse
 from tests.ports import worker_port
 from tests.review_support import ATTESTED, edit, new_treatment, role_accounts, workflow_action
 from tests.test_production_settings import production_env, show_setting
+from tests.varnish_support import (
+    HOST,
+    needs_varnish,
+    purged_by_wagtail,
+    read,
+    request,
+    varnish_on,
+)
 from treatments.models import TherapyCategoryPage
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from stack import Varnish, request  # noqa: E402
+pytestmark = [needs_varnish, pytest.mark.django_db(transaction=True)]
 
-pytestmark = [
-    pytest.mark.skipif(not shutil.which("varnishd"), reason="varnishd is not installed"),
-    pytest.mark.django_db(transaction=True),
-]
-
-VARNISH_PORT = worker_port(27590)
-HOST = {"Host": "localhost"}  # the default Site's hostname: what readers and purges name
+varnish = varnish_on(27590)
 GUIDE = "/treatments/"
 TABLE = "/treatments/at-a-glance/"
-
-
-@pytest.fixture(scope="module")
-def varnish(live_server):
-    """Varnish on loopback in front of the test's live server; only 127.0.0.1 may purge."""
-    backend = ("127.0.0.1", live_server.thread.port)
-    cache = Varnish(VARNISH_PORT, [backend], grace="10s")
-    cache.start()
-    yield cache
-    cache.stop()
 
 
 @pytest.fixture
 def through_varnish(varnish, live_site, settings):
     """The live guide behind Varnish, empty, with Wagtail purging it as production does."""
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": varnish.base,
-        }
-    }
-    assert request(varnish.base + "/", "BAN", headers=HOST).status == 200
-    varnish.wait_healthy()
-    return varnish
-
-
-def read(varnish, path, **headers):
-    return request(varnish.base + path, headers={**HOST, **headers})
+    return purged_by_wagtail(varnish, settings)
 
 
 def purges(varnish):

@@ -1,64 +1,27 @@
 """Varnish in front of the site: approving a glossary term's change, or taking a term down,
 purges the glossary and the guide pages that link the term."""
 
-import shutil
-import sys
-from pathlib import Path
-
 import pytest
 from django.contrib.admin.utils import quote
 
 from glossary.loading import load_glossary
 from glossary.models import GlossaryTerm
-from tests.ports import worker_port
 from tests.review_support import ATTESTED, role_accounts
 from tests.test_glossary import NEW_DEFINITION, edit_term, term_action, url
+from tests.varnish_support import cached, needs_varnish, purged_by_wagtail, read, varnish_on
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from stack import Varnish, request  # noqa: E402
+pytestmark = [needs_varnish, pytest.mark.django_db(transaction=True)]
 
-pytestmark = [
-    pytest.mark.skipif(not shutil.which("varnishd"), reason="varnishd is not installed"),
-    pytest.mark.django_db(transaction=True),
-]
-
-VARNISH_PORT = worker_port(27621)
-HOST = {"Host": "localhost"}
+varnish = varnish_on(27621)
 GLOSSARY = "/treatments/glossary/"
 RITUXIMAB = "/treatments/immunotherapies/second-line/rituximab/"
-
-
-@pytest.fixture(scope="module")
-def varnish(live_server):
-    cache = Varnish(VARNISH_PORT, [("127.0.0.1", live_server.thread.port)], grace="10s")
-    cache.start()
-    yield cache
-    cache.stop()
 
 
 @pytest.fixture
 def through_varnish(varnish, live_site, settings):
     """The live guide and its glossary behind Varnish, empty, purged as production purges."""
     load_glossary()
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": varnish.base,
-        }
-    }
-    assert request(varnish.base + "/", "BAN", headers=HOST).status == 200
-    varnish.wait_healthy()
-    return varnish
-
-
-def read(varnish, path):
-    return request(varnish.base + path, headers=HOST)
-
-
-def cached(varnish, *paths):
-    for path in paths:
-        read(varnish, path)
-        assert read(varnish, path).headers["X-Cache"] == "hit", path
+    return purged_by_wagtail(varnish, settings)
 
 
 def test_an_approved_definition_reaches_readers_through_varnish_at_once(through_varnish, client):

@@ -3,9 +3,6 @@ or role, or a translation of them, reaches the guide's credits only once a medic
 did not write it approves it. The people here are made up by the tests."""
 
 import importlib
-import shutil
-import sys
-from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -33,11 +30,9 @@ from tests.review_support import (
     submit_snippet,
 )
 from tests.test_spanish_site import baclofen, translate_with_ancestors
+from tests.varnish_support import cached, needs_varnish, purged_by_wagtail, read, varnish_on
 from treatments.loading import load_treatment_guide
 from treatments.models import GuidePerson, Person, TreatmentGuidePage
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from stack import Varnish, request  # noqa: E402
 
 pytestmark = pytest.mark.django_db
 
@@ -443,47 +438,25 @@ def test_the_migration_keeps_people_live_and_puts_them_under_the_review(guide):
 
 # -- Varnish -------------------------------------------------------------------------------------
 
-VARNISH_PORT = 27250
-HOST = {"Host": "localhost"}
+varnish = varnish_on(27250)
 
 
-@pytest.fixture
-def varnish(live_site, settings):
-    """Varnish in front of the live guide, empty, purged as production purges."""
-    cache = Varnish(VARNISH_PORT, [("127.0.0.1", live_site.thread.port)], grace="10s")
-    cache.start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": cache.base,
-        }
-    }
-    cache.wait_healthy()
-    yield cache
-    cache.stop()
-
-
-def through(varnish, path):
-    return request(varnish.base + path, headers=HOST)
-
-
-@pytest.mark.skipif(not shutil.which("varnishd"), reason="varnishd is not installed")
+@needs_varnish
 @pytest.mark.django_db(transaction=True)
 def test_an_approved_change_of_credentials_reaches_readers_through_varnish_at_once(
-    varnish, client, pat
+    varnish, live_site, settings, client, pat
 ):
+    purged_by_wagtail(varnish, settings)
     users = role_accounts()
     treatment = a_treatment(TreatmentGuidePage.objects.get()).url
-    for path in (GUIDE, treatment):
-        through(varnish, path)
-        assert through(varnish, path).headers["X-Cache"] == "hit", path
+    cached(varnish, GUIDE, treatment)
 
     submit_change(client, users["editor"], pat, credentials="RN, PhD")
-    assert "RN, PhD" not in through(varnish, GUIDE).text
+    assert "RN, PhD" not in read(varnish, GUIDE).text
     login(client, users["advisor"])
     assert person_action(client, pat, "approve", ATTESTED).status_code == 302
 
     for path in (GUIDE, treatment):
-        fresh = through(varnish, path)
+        fresh = read(varnish, path)
         assert fresh.headers["X-Cache"] == "miss", path
         assert CHANGED in " ".join(fresh.text.split()), path

@@ -5,9 +5,6 @@ tests (names marked "(ES)")."""
 
 import json
 import re
-import shutil
-import sys
-from pathlib import Path
 
 import pytest
 from django.contrib.admin.utils import quote
@@ -27,10 +24,8 @@ from tests.review_support import (
 )
 from tests.test_spanish_site import BACLOFEN, baclofen, spanish, translate_with_ancestors
 from tests.test_translating_in_admin import refused
+from tests.varnish_support import cached, needs_varnish, purged_by_wagtail, read, varnish_on
 from treatments.models import AdministrationRoute
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from stack import Varnish, request  # noqa: E402
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +33,6 @@ TABLE = "/treatments/at-a-glance/"
 PUMP = "Infused into the spine with an implantable pump"
 NEW_NAME = "Taken by mouth (test wording)"
 SPANISH_NAME = "Oral (ES)"
-VARNISH_PORT = 27150
 
 
 ROUTE_FIELDS = ("name", "slug", "sort_order")
@@ -313,31 +307,16 @@ def test_the_spanish_advisor_approves_a_route_translation_and_spanish_readers_se
 # -- Varnish -------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def varnish(live_server):
-    cache = Varnish(VARNISH_PORT, [("127.0.0.1", live_server.thread.port)], grace="10s")
-    cache.start()
-    yield cache
-    cache.stop()
+varnish = varnish_on(27150)
 
 
-@pytest.mark.skipif(not shutil.which("varnishd"), reason="varnishd is not installed")
+@needs_varnish
 @pytest.mark.django_db(transaction=True)
 def test_an_approved_route_name_reaches_readers_through_varnish_at_once(
     varnish, live_site, settings, client
 ):
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": varnish.base,
-        }
-    }
-    host = {"Host": "localhost"}
-    assert request(varnish.base + "/", "BAN", headers=host).status == 200
-    varnish.wait_healthy()
-    for path in (BACLOFEN, TABLE):
-        request(varnish.base + path, headers=host)
-        assert request(varnish.base + path, headers=host).headers["X-Cache"] == "hit", path
+    purged_by_wagtail(varnish, settings)
+    cached(varnish, BACLOFEN, TABLE)
     users = role_accounts()
 
     route = submit_name(client, users["editor"], oral())
@@ -345,6 +324,6 @@ def test_an_approved_route_name_reaches_readers_through_varnish_at_once(
     assert route_action(client, route, "approve", ATTESTED).status_code == 302
 
     for path in (BACLOFEN, TABLE):
-        fresh = request(varnish.base + path, headers=host)
+        fresh = read(varnish, path)
         assert fresh.headers["X-Cache"] == "miss", path
         assert NEW_NAME in fresh.text, path

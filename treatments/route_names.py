@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from treatments.per_request import once_per_request
+
 
 @dataclass(frozen=True)
 class RouteName:
@@ -43,11 +45,13 @@ def route_names(routes, language, request=None):
 
 def _live_translations(model, language, request):
     """{translation key: live name} of the routes in `language`, read once per request."""
-    memo = request.__dict__.setdefault("_route_translations", {}) if request is not None else {}
-    if language not in memo:
-        memo[language] = dict(
+    return once_per_request(
+        request,
+        "route_translations",
+        language,
+        lambda: dict(
             model._default_manager.filter(live=True, locale__language_code=language).values_list(
                 "translation_key", "name"
             )
-        )
-    return memo[language]
+        ),
+    )

@@ -21,6 +21,7 @@ from treatments.models import (
     TreatmentPage,
 )
 from treatments.models.pages import in_the_default_language, live_text_reviewed
+from treatments.per_request import once_per_request
 from treatments.route_names import route_names
 from treatments.seo import (
     SITE_DESCRIPTION,
@@ -60,17 +61,16 @@ def guide_page(context):
             return candidate
     language = reader_language(context)
     request = context.get("request")
-    memo = request.__dict__.setdefault("_guide_pages", {}) if request is not None else {}
-    if language not in memo:
-        memo[language] = (
-            TreatmentGuidePage.objects.filter(
-                visible_to_visitors(),
-                Q(locale__language_code=language),
-                in_the_default_language() | live_text_reviewed(),
-            ).first()
-            or False
-        )
-    return memo[language] or None
+    return once_per_request(
+        request,
+        "guide_page",
+        language,
+        lambda: TreatmentGuidePage.objects.filter(
+            visible_to_visitors(),
+            Q(locale__language_code=language),
+            in_the_default_language() | live_text_reviewed(),
+        ).first(),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -194,13 +194,12 @@ def _tree(request, page, with_routes=False):
     """The category tree below `page`, built once per request: the head describes a category
     with it and the body lists it.
     """
-    if request is None:
-        return build_category_tree(page, request, with_routes=with_routes)
-    trees = request.__dict__.setdefault("_category_trees", {})
-    key = (page.pk, with_routes)
-    if key not in trees:
-        trees[key] = build_category_tree(page, request, with_routes=with_routes)
-    return trees[key]
+    return once_per_request(
+        request,
+        "category_tree",
+        (page.pk, with_routes),
+        lambda: build_category_tree(page, request, with_routes=with_routes),
+    )
 
 
 @register.simple_tag(takes_context=True)
