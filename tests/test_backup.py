@@ -14,6 +14,9 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 
+# One worker runs both tests under pytest-xdist, so the site is prepared and backed up once.
+pytestmark = pytest.mark.xdist_group("backup")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 SITE_SNAPSHOT = """
@@ -30,26 +33,42 @@ def postgres_url():
     return url if url.startswith(("postgres://", "postgresql://")) else None
 
 
-@pytest.fixture
-def databases(tmp_path):
-    """Two database URLs: a source to fill and an empty target."""
+def new_databases(tmp_path, *kinds):
+    """A new empty database URL per kind, on the test run's database server (or SQLite files);
+    returns them and a function that drops them."""
     server = postgres_url()
     if server is None:
-        yield (
-            f"sqlite:///{tmp_path / 'source.sqlite3'}",
-            f"sqlite:///{tmp_path / 'empty.sqlite3'}",
-        )
-        return
+        return [f"sqlite:///{tmp_path / f'{kind}.sqlite3'}" for kind in kinds], lambda: None
     parts = urlsplit(server)
-    names = [f"backup_{kind}_{secrets.token_hex(4)}" for kind in ("source", "empty")]
+    names = [f"backup_{kind}_{secrets.token_hex(4)}" for kind in kinds]
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
         for name in names:
             conn.execute(f'CREATE DATABASE "{name}"')
-    yield tuple(urlunsplit(parts._replace(path=f"/{name}")) for name in names)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        for name in names:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def drop():
+        with psycopg.connect(admin, autocommit=True) as conn:
+            for name in names:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return [urlunsplit(parts._replace(path=f"/{name}")) for name in names], drop
+
+
+@pytest.fixture(scope="module")
+def backed_up(tmp_path_factory):
+    """A site with the guide loaded and an uploaded file, and a backup of it (a running site's
+    database, its media, the archive and what the site shows), made once for this module."""
+    folder = tmp_path_factory.mktemp("backup")
+    [source], drop = new_databases(folder, "source")
+    media = folder / "media"
+    (media / "documents").mkdir(parents=True)
+    (media / "documents" / "leaflet.txt").write_text("A leaflet an editor uploaded.")
+    run(source, media, "manage.py", "migrate", "--noinput", "-v0")
+    run(source, media, "manage.py", "load_treatment_guide")
+    shown = run(source, media, "manage.py", "shell", "--no-imports", "-c", SITE_SNAPSHOT)
+    archive = run(source, media, "scripts/backup.py", "backup", "--output", str(folder))
+    yield source, archive.strip().splitlines()[-1], shown
+    drop()
 
 
 def run(database_url, media_root, *args):
@@ -69,22 +88,18 @@ def run(database_url, media_root, *args):
     return result.stdout
 
 
-def test_backup_restored_into_an_empty_database_gives_the_same_pages_and_media(databases, tmp_path):
-    source, empty = databases
-    source_media, restored_media = tmp_path / "media", tmp_path / "restored-media"
-    (source_media / "documents").mkdir(parents=True)
-    (source_media / "documents" / "leaflet.txt").write_text("A leaflet an editor uploaded.")
-
-    run(source, source_media, "manage.py", "migrate", "--noinput", "-v0")
-    run(source, source_media, "manage.py", "load_treatment_guide")
-    before = run(source, source_media, "manage.py", "shell", "--no-imports", "-c", SITE_SNAPSHOT)
-
-    archive = run(source, source_media, "scripts/backup.py", "backup", "--output", str(tmp_path))
-    archive = archive.strip().splitlines()[-1]
+def test_backup_restored_into_an_empty_database_gives_the_same_pages_and_media(backed_up, tmp_path):
+    _, archive, before = backed_up
     assert Path(archive).is_file()
-
-    run(empty, restored_media, "scripts/backup.py", "restore", archive)
-    after = run(empty, restored_media, "manage.py", "shell", "--no-imports", "-c", SITE_SNAPSHOT)
+    [empty], drop = new_databases(tmp_path, "empty")
+    restored_media = tmp_path / "restored-media"
+    try:
+        run(empty, restored_media, "scripts/backup.py", "restore", archive)
+        after = run(
+            empty, restored_media, "manage.py", "shell", "--no-imports", "-c", SITE_SNAPSHOT
+        )
+    finally:
+        drop()
 
     assert after == before
     pages, _, treatments = before.splitlines()[0].split()
@@ -94,12 +109,10 @@ def test_backup_restored_into_an_empty_database_gives_the_same_pages_and_media(d
     )
 
 
-def test_restore_refuses_to_overwrite_a_database_with_content(databases, tmp_path):
-    source, _ = databases
-    run(source, tmp_path, "manage.py", "migrate", "--noinput", "-v0")
-    archive = run(source, tmp_path, "scripts/backup.py", "backup", "--output", str(tmp_path))
+def test_restore_refuses_to_overwrite_a_database_with_content(backed_up):
+    source, archive, _ = backed_up
     env_run = subprocess.run(  # noqa: S603
-        [sys.executable, "scripts/backup.py", "restore", archive.strip()],
+        [sys.executable, "scripts/backup.py", "restore", archive],
         cwd=ROOT,
         env={
             **os.environ,
