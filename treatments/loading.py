@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.dispatch import Signal
 from wagtail.models import Locale, Page, Site
 
 from treatments.content import guide as content
@@ -407,6 +408,11 @@ class GuideLoader:
             if not guide_settings.disclaimer:
                 guide_settings.disclaimer = self.seed.after_opening(content.DISCLAIMER_OPENING)
                 guide_settings.save()
+
+
+guide_loaded = Signal()
+"""Sent by `manage.py load_treatment_guide` once the guide is loaded. Each receiver loads from the
+seed what its app adds to the guide and returns a report whose `lines()` the command prints."""
 
 
 def load_treatment_guide():

@@ -1,8 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from glossary.loading import load_glossary
-from treatments.loading import load_treatment_guide
+from treatments.loading import guide_loaded, load_treatment_guide
 
 
 class Command(BaseCommand):
@@ -13,5 +12,6 @@ class Command(BaseCommand):
             report = load_treatment_guide()
         except ImproperlyConfigured as error:  # a SITE_URL the default Site cannot have
             raise CommandError(str(error)) from error
-        for line in [*report.lines(), *load_glossary().lines()]:
+        added = [extra for _receiver, extra in guide_loaded.send(sender=self.__class__)]
+        for line in [*report.lines(), *(line for extra in added for line in extra.lines())]:
             self.stdout.write(line)
