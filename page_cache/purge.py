@@ -19,6 +19,7 @@ import logging
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import DraftStateMixin, Page, Revision, TaskState, WorkflowState
 from wagtail.models.audit_log import BaseLogEntry
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -94,8 +95,6 @@ def purge_cdn(page, url_path_before=None):
     are purged too."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
     batch = PurgeBatch()
     batch.add_pages(pages_to_purge(page))
     if url_path_before and url_path_before != page.url_path:
