@@ -13,5 +13,6 @@ class Command(BaseCommand):
         except ImproperlyConfigured as error:  # a SITE_URL the default Site cannot have
             raise CommandError(str(error)) from error
         added = [extra for _receiver, extra in guide_loaded.send(sender=self.__class__)]
-        for line in [*report.lines(), *(line for extra in added for line in extra.lines())]:
-            self.stdout.write(line)
+        for each in (report, *added):
+            for line in each.lines():
+                self.stdout.write(line)
