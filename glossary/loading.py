@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from glossary import content
 from glossary.models import GlossaryPage, GlossaryTerm
+from medical_review.gate import seed_publication
 from treatments.content.guide import Quote
 from treatments.loading import SEED_PATH, Seed, SeedMismatch
 from treatments.models import TreatmentGuidePage
@@ -110,4 +111,6 @@ class GlossaryLoader:
 
 
 def load_glossary():
-    return GlossaryLoader().load()
+    """Loads the seed; what it first publishes is the seed, not yet reviewed."""
+    with seed_publication():
+        return GlossaryLoader().load()

@@ -30,13 +30,14 @@ from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Page,
-    Revision,
     RevisionMixin,
     TaskState,
     WorkflowMixin,
 )
 
 from medical_review.forms import SUMMARY_MAX_LENGTH, MedicalApprovalForm, RequestChangesForm
+from medical_review.gate import ReviewGateMixin
+from medical_review.invariant import authors
 from medical_review.moves import MovedPageMixin
 from medical_review.permissions import GuidePagePermissionTester, is_moderator
 
@@ -133,7 +134,7 @@ def content_noun(obj):
     return "page" if isinstance(obj, Page) else str(obj._meta.verbose_name)
 
 
-class ReviewedPageMixin(MovedPageMixin, models.Model):
+class ReviewedPageMixin(ReviewGateMixin, MovedPageMixin, models.Model):
     """What every page under medical review carries: its review dates and publishing rule.
 
     A page type sets `medical_review_root = True` when the workflow and the editorial grants
@@ -298,7 +299,7 @@ def is_medical_advisor(user):
 
 
 class ReviewedSnippetMixin(
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model
+    ReviewGateMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model
 ):
     """A snippet that goes live only through the medical review: Wagtail's workflow, draft,
     lock and revision mixins with the relations they need. Its admin is a
@@ -358,11 +359,9 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
                 f"You edited this version of the {noun}, so another medical advisor must "
                 "approve it."
             )
-        # Someone else saving or submitting last must not launder an advisor's own changes.
-        changes = Revision.objects.for_instance(obj).filter(user_id=user.pk)
-        if obj.last_published_at is not None:
-            changes = changes.filter(created_at__gt=obj.last_published_at)
-        if changes.exists():
+        # Someone else saving, restoring or submitting last must not launder an advisor's
+        # own text: every author of the revision under review counts.
+        if user.pk in authors(task_state.revision):
             return (
                 "You wrote some of the changes under review, so another medical advisor "
                 "must approve them."
@@ -681,3 +680,6 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"Review reminder to {self.recipient} on {self.sent_on}"
+
+
+from medical_review.audit import AuditRun  # noqa: E402, F401  (its model, registered here)

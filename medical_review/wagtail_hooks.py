@@ -12,6 +12,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import TaskState
 from wagtail.permissions import page_permission_policy, register_permission_policy
 
+from medical_review.invariant import SEED_LOG_ACTION
 from medical_review.models import (
     REVIEW_LOG_ACTION,
     MedicalReviewTask,
@@ -106,6 +107,13 @@ def register_medical_review_log_action(actions):
 
         def format_comment(self, log_entry):
             return (log_entry.data or {}).get("comment", "")
+
+    @actions.register_action(SEED_LOG_ACTION)
+    class SeedFormatter(LogFormatter):
+        label = "Published from the seed"
+
+        def format_message(self, log_entry):
+            return "Published by the loader from the seed text; not yet reviewed"
 
 
 class MedicalReviewPanel(Component):

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from wagtail.models import Locale, Page, Site
 
+from medical_review.gate import seed_publication
 from treatments.content import guide as content
 from treatments.models import (
     AdministrationRoute,
@@ -416,4 +417,6 @@ seed what its app adds to the guide and returns a report whose `lines()` the com
 
 
 def load_treatment_guide():
-    return GuideLoader().load()
+    """Loads the seed; what it first publishes is the seed, not yet reviewed."""
+    with seed_publication():
+        return GuideLoader().load()

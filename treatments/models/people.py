@@ -26,6 +26,8 @@ class Person(ReviewedSnippetMixin, TranslatableMixin, index.Indexed, models.Mode
         help_text="The admin account of this person, if they review content.",
     )
 
+    review_exempt_fields = ("user",)
+
     # A person's name is the same in every language; credentials and role are translated.
     # The admin account stays with the English record (it is one-to-one).
     translatable_fields = [

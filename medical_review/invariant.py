@@ -1,0 +1,315 @@
+"""The promise, as a rule that can be checked on any object a reader can see.
+
+For every live reviewed page and snippet, in every language:
+
+1. its live row holds exactly the content of its live revision;
+2. that revision was approved in a review by someone who authored none of its content (a
+   restored revision carries the authors of the revision it restores, a translation the
+   authors of its source), or it is the seed as the loader first published it;
+3. the public review line describes exactly that revision.
+
+`medical_review.gate` holds the rule on every save; `audit_violations` checks it over the
+whole database (`manage.py audit_reviews`).
+"""
+
+import json
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.core.serializers.json import DjangoJSONEncoder
+from wagtail.models import Page, Revision, TaskState, WorkflowState
+
+SEED_LOG_ACTION = "medical_review.seed"
+
+# What a live row may change without a review: its place in the tree, its publishing and
+# locking state, its revision pointers and the review dates (set from the review itself).
+STATE_FIELDS = frozenset(
+    {
+        "pk",
+        "id",
+        "path",
+        "depth",
+        "numchild",
+        "url_path",
+        "content_type",
+        "live",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "live_revision",
+        "latest_revision",
+        "latest_revision_created_at",
+        "go_live_at",
+        "expire_at",
+        "expired",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "owner",
+        "draft_title",
+        "translation_key",
+        "locale",
+        "alias_of",
+        "wagtail_admin_comments",
+        "last_reviewed",
+        "next_review_due",
+        "moved_at",
+    }
+)
+# Keys of a child object (an inline panel's row) that say where it is stored, not what it says.
+CHILD_STATE_KEYS = frozenset({"pk", "id", "page", "sort_order"})
+
+
+def is_gated(obj):
+    """Whether `obj` reaches readers only through a review (its class carries the gate)."""
+    from medical_review.gate import ReviewGateMixin
+
+    return isinstance(obj, ReviewGateMixin)
+
+
+def exempt_fields(obj):
+    """Fields of `obj` outside the review (e.g. a person's link to an admin account)."""
+    return frozenset(getattr(obj, "review_exempt_fields", ()))
+
+
+def _plain(value):
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def _child(value):
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if k not in CHILD_STATE_KEYS}
+    return value
+
+
+def normalised_content(data, exempt=frozenset(), only=None):
+    """The content keys of serialised `data` (a row's or a revision's), comparable as JSON."""
+    content = {}
+    for key, value in _plain(data).items():
+        if key in STATE_FIELDS or key in exempt or (only is not None and key not in only):
+            continue
+        if isinstance(value, list):
+            value = [_child(item) for item in value]
+        content[key] = value
+    return content
+
+
+def row_content(obj, only=None):
+    """The content `obj` holds (or is about to write), as a revision would store it."""
+    return normalised_content(obj.serializable_data(), exempt_fields(obj), only)
+
+
+def revision_content(revision, obj, only=None):
+    return normalised_content(revision.content, exempt_fields(obj), only)
+
+
+def differing_keys(obj, revision, only=None):
+    """The content keys where `obj` differs from `revision`."""
+    row, stored = row_content(obj, only), revision_content(revision, obj, only)
+    return sorted(key for key in row.keys() | stored.keys() if row.get(key) != stored.get(key))
+
+
+# -- who wrote a revision, who approved it ---------------------------------------------------
+
+
+def _revisions_of(revision):
+    return Revision.objects.filter(
+        base_content_type_id=revision.base_content_type_id, object_id=revision.object_id
+    )
+
+
+def _logs_of(revision):
+    from wagtail.log_actions import registry
+
+    model = registry.get_log_model_for_model(revision.content_type.model_class())
+    return model.objects.filter(revision__in=_revisions_of(revision)) if model else None
+
+
+def published_revision_ids(revision):
+    """The ids of `revision`'s object's revisions that went live (Wagtail logs each)."""
+    logs = _logs_of(revision)
+    if logs is None:
+        return set()
+    return set(logs.filter(action="wagtail.publish").values_list("revision_id", flat=True))
+
+
+def authors(revision, _seen=None):
+    """The ids of the users who wrote any of `revision`'s content.
+
+    That is whoever saved a revision of the object since the last one that went live before
+    it, up to it; the authors of any revision one of those restored (revert); and, for a
+    translation, the authors of its source's live revision.
+    """
+    seen = _seen if _seen is not None else set()
+    if revision is None or revision.pk in seen:
+        return set()
+    seen.add(revision.pk)
+    published_before = [pk for pk in published_revision_ids(revision) if pk < revision.pk]
+    window = _revisions_of(revision).filter(pk__lte=revision.pk)
+    if published_before:
+        window = window.filter(pk__gt=max(published_before))
+    window_ids = list(window.values_list("pk", flat=True))
+    found = {user for user in window.values_list("user_id", flat=True) if user is not None}
+    logs = _logs_of(revision)
+    if logs is not None:
+        for data in logs.filter(action="wagtail.revert", revision_id__in=window_ids).values_list(
+            "data", flat=True
+        ):
+            restored = Revision.objects.filter(pk=(data or {}).get("revision", {}).get("id"))
+            found |= authors(restored.first(), seen)
+    source = translation_source_of(revision)
+    if source is not None and source.live_revision_id:
+        found |= authors(source.live_revision, seen)
+    return found
+
+
+def translation_source_of(revision):
+    """The object in the default language that `revision`'s object translates, or None."""
+    from wagtail.models import Locale, TranslatableMixin
+
+    model = revision.content_type.model_class()
+    if not issubclass(model, TranslatableMixin):
+        return None
+    obj = revision.content_object
+    default = Locale.get_default()
+    if obj is None or obj.locale_id == default.pk:
+        return None
+    base = Page if isinstance(obj, Page) else type(obj)
+    return (
+        base.objects.filter(translation_key=obj.translation_key, locale=default)
+        .select_related("live_revision")
+        .first()
+    )
+
+
+def approvers(revision):
+    """The ids of the users whose approval of `revision` finished its review workflow."""
+    return set(
+        TaskState.objects.filter(
+            revision=revision,
+            status=TaskState.STATUS_APPROVED,
+            workflow_state__status=WorkflowState.STATUS_APPROVED,
+        ).values_list("finished_by_id", flat=True)
+    ) - {None}
+
+
+def approval_refusal(revision):
+    """Why `revision` may not go live as approved, or None if a review approved it."""
+    found = approvers(revision)
+    if not found:
+        return "its live revision was never approved in a review"
+    if found & authors(revision):
+        return "its live revision was approved by someone who wrote some of it"
+    return None
+
+
+def is_seed(revision):
+    """Whether the loader published `revision` as the seed (and logged it so)."""
+    logs = _logs_of(revision)
+    return bool(logs is not None and logs.filter(action=SEED_LOG_ACTION, revision=revision))
+
+
+def first_publication(revision):
+    """Whether no revision of the object went live before `revision`."""
+    return not any(pk < revision.pk for pk in published_revision_ids(revision))
+
+
+# -- the audit -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Violation:
+    title: str
+    pk: object
+    model: str
+    language: str
+    clause: str
+
+    def __str__(self):
+        return f"{self.model} {self.pk} “{self.title}” ({self.language}): {self.clause}"
+
+
+def violations_of(obj):
+    """The clauses of the promise that live `obj` breaks, as sentences."""
+    found = []
+    revision = obj.live_revision
+    if revision is None:
+        return ["it is live with no live revision"]
+    differing = differing_keys(obj, revision)
+    if differing:
+        found.append(f"its live row differs from its live revision in {', '.join(differing)}")
+    seed = is_seed(revision)
+    if seed and not first_publication(revision):
+        found.append("its live revision is marked as the seed but is not its first publication")
+    if not seed:
+        refusal = approval_refusal(revision)
+        if refusal:
+            found.append(refusal)
+    found.extend(review_line_violations(obj, revision, seed))
+    return found
+
+
+def review_line_violations(obj, revision, seed):
+    """Whether a reviewed page's public review line names the review of its live revision."""
+    from medical_review.models import MedicalReview, ReviewedPageMixin
+
+    if not isinstance(obj, ReviewedPageMixin):
+        return []
+    review = MedicalReview.objects.filter(revision=revision).order_by("-reviewed_at", "-pk").first()
+    if review is None:
+        if seed:
+            return [] if obj.last_reviewed is None else ["it says it was reviewed; it was not"]
+        if approvers(revision):
+            return ["its live revision was approved without a signed medical review"]
+        return []
+    if obj.last_reviewed != review.reviewed_on:
+        return [
+            f"its review line says {obj.last_reviewed}, but its live revision was reviewed "
+            f"on {review.reviewed_on}"
+        ]
+    return []
+
+
+def gated_models():
+    return [
+        model for model in apps.get_models() if not model._meta.abstract and is_gated_model(model)
+    ]
+
+
+def is_gated_model(model):
+    from medical_review.gate import ReviewGateMixin
+
+    return issubclass(model, ReviewGateMixin)
+
+
+def language_of(obj):
+    locale = getattr(obj, "locale", None)
+    return locale.language_code if locale is not None else "-"
+
+
+def live_reviewed_objects():
+    """Every live reviewed page and snippet, in every language (aliases are checked as their
+    source: they show its content)."""
+    for model in gated_models():
+        live = model.objects.filter(live=True).select_related("live_revision", "locale")
+        if issubclass(model, Page):
+            live = live.filter(alias_of__isnull=True)
+        yield from live
+
+
+def audit():
+    """(how many objects were checked, every violation of the promise among them)."""
+    checked, found = 0, []
+    for obj in live_reviewed_objects():
+        checked += 1
+        for clause in violations_of(obj):
+            found.append(
+                Violation(
+                    title=str(obj),
+                    pk=obj.pk,
+                    model=type(obj)._meta.label,
+                    language=language_of(obj),
+                    clause=clause,
+                )
+            )
+    return checked, found
