@@ -3,6 +3,7 @@
 import factory
 import wagtail_factories
 
+from medical_review.gate import seed_publication
 from medical_review.models import MedicalReview
 from treatments.models import (
     AdministrationRoute,
@@ -12,7 +13,19 @@ from treatments.models import (
 )
 
 
-class TherapyCategoryPageFactory(wagtail_factories.PageFactory):
+class SeedPageFactory(wagtail_factories.PageFactory):
+    """Builds live pages as the loader builds the seed: test set-up, outside any review."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with seed_publication():
+            return super()._create(model_class, *args, **kwargs)
+
+
+class TherapyCategoryPageFactory(SeedPageFactory):
     title = factory.Sequence(lambda n: f"Category {n}")
     approach = "symptomatic"
 
@@ -20,7 +33,7 @@ class TherapyCategoryPageFactory(wagtail_factories.PageFactory):
         model = TherapyCategoryPage
 
 
-class TreatmentPageFactory(wagtail_factories.PageFactory):
+class TreatmentPageFactory(SeedPageFactory):
     """A made-up treatment for structural tests: not medical content."""
 
     title = factory.Sequence(lambda n: f"Testamide {n}")
@@ -40,7 +53,8 @@ class TreatmentPageFactory(wagtail_factories.PageFactory):
     def route_slugs(self, create, extracted, **kwargs):
         if extracted:
             self.routes.set(AdministrationRoute.objects.filter(slug__in=extracted))
-            self.save()  # a ParentalManyToManyField is written on save
+            with seed_publication():
+                self.save()  # a ParentalManyToManyField is written on save
 
 
 def record_review(page, reviewed_at, next_review_due, reviewer_name="Test Reviewer", **fields):

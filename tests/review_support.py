@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from medical_review.gate import seed_publication
 from medical_review.models import ReviewerProfile
 from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
 from tests.factories import TreatmentPageFactory
@@ -63,11 +64,17 @@ def a_treatment(guide):
     return TreatmentPage.objects.descendant_of(guide).live().order_by("path").first()
 
 
+def publish_unreviewed(obj, **revision_fields):
+    """Publishes `obj` as the loader publishes the seed: test set-up, outside any review."""
+    with seed_publication():
+        return obj.save_revision(**revision_fields).publish(skip_permission_checks=True)
+
+
 def new_treatment(guide, title="Reviewamide"):
     """A made-up treatment (not medical content) under the first seed category, live."""
     category = TherapyCategoryPage.objects.descendant_of(guide).order_by("path").first()
     page = TreatmentPageFactory(parent=category, title=title, generic_name=title)
-    page.save_revision().publish()
+    publish_unreviewed(page)
     return TreatmentPage.objects.get(pk=page.pk)
 
 

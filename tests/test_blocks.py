@@ -5,6 +5,7 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 from wagtail.models import PageViewRestriction
 
 from tests.page_text import visible_text
+from tests.review_support import publish_unreviewed
 from treatments.blocks import RelatedTreatmentsBlock, TreatmentBodyBlock
 from treatments.models import TreatmentPage
 
@@ -16,7 +17,7 @@ def test_caution_and_related_treatments_render_on_the_page(guide, client):
         ("caution", {"heading": "Caution", "text": "<p>Example caution text</p>"}),
         ("related_treatments", {"heading": "Related treatments", "treatments": [tizanidine]}),
     ]
-    baclofen.save_revision().publish()
+    publish_unreviewed(baclofen)
 
     response = client.get(baclofen.url)
     text = visible_text(response)
@@ -36,7 +37,7 @@ def test_related_treatments_leave_out_private_and_unpublished_ones(guide, client
     baclofen.body = [
         ("related_treatments", {"heading": "See also", "treatments": [private, unpublished, shown]})
     ]
-    baclofen.save_revision().publish()
+    publish_unreviewed(baclofen)
 
     html = client.get(baclofen.url).content.decode()
 
@@ -50,7 +51,7 @@ def test_video_with_a_link_offers_a_plain_link(guide, client):
     ivig.body = [
         ("video", {"title": "A talk", "caption": "Caption text", "link": "https://example.org/v"})
     ]
-    ivig.save_revision().publish()
+    publish_unreviewed(ivig)
 
     response = client.get(ivig.url)
     assert (

@@ -7,7 +7,14 @@ import pytest
 from django.urls import reverse
 
 from tests.ports import worker_port
-from tests.review_support import ATTESTED, edit, new_treatment, role_accounts, workflow_action
+from tests.review_support import (
+    ATTESTED,
+    edit,
+    new_treatment,
+    publish_unreviewed,
+    role_accounts,
+    workflow_action,
+)
 from tests.test_production_settings import production_env, show_setting
 from tests.varnish_support import (
     HOST,
@@ -182,7 +189,7 @@ def test_publishing_a_spanish_page_purges_its_es_address_and_the_english_page(
     assert "(ES) Baclofen" in read(through_varnish, spanish_url).text
 
     spanish_baclofen.title = "(ES) Baclofen, segunda versión"
-    spanish_baclofen.save_revision().publish(skip_permission_checks=True)
+    publish_unreviewed(spanish_baclofen)
 
     # The English page too: its language switch and alternates name the Spanish page.
     for path in (spanish_url, "/es/treatments/", english_url):

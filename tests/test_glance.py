@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.review_support import publish_unreviewed
 from treatments.models import (
     AdministrationRoute,
     TherapyCategoryPage,
@@ -184,6 +185,6 @@ def test_query_count_does_not_grow_with_more_treatments(client, guide):
         )
         category.add_child(instance=page)
         page.routes.add(oral)
-        page.save_revision().publish()
+        publish_unreviewed(page)
     assert before > 0
     assert _queries(client) == before

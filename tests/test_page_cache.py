@@ -10,6 +10,7 @@ from django.test import Client, override_settings
 from wagtail.models import PageViewRestriction
 
 from tests.factories import TreatmentPageFactory
+from tests.review_support import publish_unreviewed
 from treatments.models import GuideSettings, TherapyCategoryPage, TreatmentPage
 
 HIT = "hit"
@@ -27,7 +28,7 @@ def visit(path, client=None):
 def publish_title(page, title):
     page = page.specific
     page.title = title
-    page.save_revision().publish()
+    publish_unreviewed(page)
     return page
 
 

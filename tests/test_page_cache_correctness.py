@@ -14,7 +14,7 @@ from wagtail.models import Page, PageLogEntry, Site
 
 from medical_review.permissions import MODERATORS
 from page_cache import store
-from tests.review_support import make_user
+from tests.review_support import make_user, publish_unreviewed
 from treatments.models import GuidePerson, GuideSettings, Person, TherapyCategoryPage, TreatmentPage
 
 
@@ -40,7 +40,7 @@ def test_a_publish_during_a_render_never_leaves_the_old_version_cached(treatment
         if not published:
             fresh = TreatmentPage.objects.get(pk=page.pk)
             fresh.title = "Published mid-render"
-            fresh.save_revision().publish()
+            publish_unreviewed(fresh)
             published.append(fresh)
 
     with hooks.register_temporarily("before_serve_page", publish_during_render):
@@ -97,7 +97,7 @@ def test_a_person_snippet_shows_its_change_on_the_next_visit_once_published(guid
     credit = GuidePerson.objects.filter(page=guide).select_related("person").first()
     if credit is None:  # the seed credits nobody: credit someone, as an editor would
         credit = GuidePerson.objects.create(page=guide, person=Person.objects.create(name="A"))
-        guide.save_revision().publish()
+        publish_unreviewed(guide)
     person = credit.person
     assert visit("/treatments/")["X-Page-Cache"] in ("miss", "hit")
     assert visit("/treatments/")["X-Page-Cache"] == "hit"

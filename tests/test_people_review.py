@@ -15,6 +15,7 @@ from django.utils import translation
 from wagtail.models import Locale, Revision
 from wagtail_localize.models import Translation
 
+from medical_review.gate import seed_publication
 from medical_review.models import MedicalReview, MedicalReviewTask
 from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
 from tests.page_text import visible_text
@@ -24,6 +25,7 @@ from tests.review_support import (
     edit_snippet,
     make_user,
     messages_of,
+    publish_unreviewed,
     role_accounts,
     snippet_action,
     snippet_url,
@@ -45,9 +47,9 @@ GUIDE = "/treatments/"
 def pat(guide):
     """A made-up person, live and credited on the live guide."""
     person = Person.objects.create(name="Pat Example", credentials="RN", role="test contributor")
-    person.save_revision().publish()
+    publish_unreviewed(person)
     GuidePerson.objects.create(page=guide, person=person, credit=GuidePerson.CONTRIBUTOR)
-    guide.save_revision().publish()
+    publish_unreviewed(guide)
     return Person.objects.get(pk=person.pk)
 
 
@@ -267,7 +269,7 @@ def test_a_person_never_published_is_not_credited_on_pages_or_in_the_api(client,
     draft = Person.objects.get(name="Dana Draft")
     assert not draft.live
     GuidePerson.objects.create(page=guide, person=draft, credit=GuidePerson.CONTRIBUTOR)
-    guide.save_revision().publish()
+    publish_unreviewed(guide)
 
     assert "Dana Draft" not in visible_text(Client().get(GUIDE))
     assert "Dana Draft" not in visible_text(Client().get(a_treatment(guide).url))
@@ -386,7 +388,7 @@ def test_spanish_credits_cost_one_query_whatever_the_number_of_people(
         GuidePerson.objects.create(page=spanish_guide, person=person)
         copy = person.copy_for_translation(spanish_guide.locale)
         copy.save()
-        copy.save_revision().publish()
+        publish_unreviewed(copy)
     assert queries() == before
 
 
@@ -426,7 +428,8 @@ def test_the_loader_creates_the_seed_people_live_and_leaves_them_on_a_second_run
 def test_the_migration_keeps_people_live_and_puts_them_under_the_review(guide):
     editors = Group.objects.get(name=EDITORS)
     editors.permissions.remove(*editors.permissions.filter(codename__endswith="_person"))
-    person = Person.objects.create(name="Lee Legacy", credentials="MD")
+    with seed_publication():  # a person live before people were reviewed
+        person = Person.objects.create(name="Lee Legacy", credentials="MD")
     migration = importlib.import_module("treatments.migrations.0015_people_reviewed")
 
     migration.review_people(apps, None)

@@ -20,6 +20,7 @@ from tests.review_support import (
     edit,
     live_title,
     new_treatment,
+    publish_unreviewed,
     role_accounts,
     workflow_action,
 )
@@ -114,7 +115,7 @@ def do_schedule(accounts, user, page):
 def do_revert_and_publish(accounts, user, page):
     old = page.live_revision
     page.title = "Reviewamide (newer)"
-    page.save_revision(user=accounts["advisor"]).publish(skip_permission_checks=True)
+    publish_unreviewed(page, user=accounts["advisor"])
     client = as_user(user)
     client.get(reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, old.pk]))
     edit(client, page, "action-publish", title=old.as_object().title)

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from tests.review_support import publish_unreviewed
 from treatments.models import (
     AdministrationRoute,
     TherapyCategoryPage,
@@ -53,7 +54,7 @@ def add_made_up_treatment(title, brands=(), routes=(), live=True):
     category.add_child(instance=page)
     page.routes.set(AdministrationRoute.objects.filter(slug__in=routes))
     if live:
-        page.save_revision().publish()
+        publish_unreviewed(page)
     return page
 
 

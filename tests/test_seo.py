@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.factories import record_review
+from tests.review_support import publish_unreviewed
 from treatments.models import TherapyCategoryPage, TreatmentPage
 
 PAGES = [
@@ -69,7 +70,7 @@ def test_descriptions_come_from_the_search_description_or_the_pages_own_words(cl
     )
 
     anti_seizure.search_description = "Medicines first made for seizures."
-    anti_seizure.save_revision().publish()
+    publish_unreviewed(anti_seizure)
     assert meta(head(client, anti_seizure.url), "name", "description") == (
         "Medicines first made for seizures."
     )
@@ -162,7 +163,7 @@ def test_json_ld_has_last_reviewed_and_reviewed_by_after_a_medical_review(client
 def test_json_ld_cannot_break_out_of_its_script_element(client, guide):
     baclofen = TreatmentPage.objects.get(slug="baclofen")
     baclofen.title = "Baclofen </script><script>alert(1)</script> & <!--"
-    baclofen.save_revision().publish()
+    publish_unreviewed(baclofen)
     html = client.get(baclofen.url).content.decode()
     assert "<script>alert(1)" not in html
     assert json_ld(client, baclofen.url)["name"] == baclofen.title

@@ -13,6 +13,7 @@ from django.utils import translation
 
 from tests.factories import record_review
 from tests.page_text import visible_text
+from tests.review_support import publish_unreviewed
 from tests.test_spanish_site import (
     REVIEWED_AT,
     baclofen,
@@ -244,7 +245,7 @@ def test_the_spanish_guide_credits_people_with_their_translated_roles(guide, cli
     person_es = credited.copy_for_translation(spanish())
     person_es.role = "(ES) paciente con SPS"
     person_es.save()
-    person_es.save_revision().publish()  # as the approval of its review publishes it
+    publish_unreviewed(person_es)  # as the approval of its review publishes it
 
     spanish_text = visible_text(client.get("/es/treatments/"))
     assert f"{credited.display_name} y (ES) paciente con SPS" in spanish_text

@@ -16,7 +16,7 @@ from wagtail_localize.models import Translation
 from medical_review.models import ReviewedPageMixin
 from tests.factories import record_review
 from tests.page_text import visible_text
-from tests.review_support import make_user
+from tests.review_support import make_user, publish_unreviewed
 from treatments.models import (
     HomePage,
     Person,
@@ -38,7 +38,7 @@ def translate(page, reviewed=True):
     translator's work published after review; `reviewed=False` leaves the review out."""
     copy = page.specific.copy_for_translation(spanish())
     copy.title = f"(ES) {page.title}"
-    copy.save_revision().publish(skip_permission_checks=True)
+    publish_unreviewed(copy)
     copy.refresh_from_db()
     if reviewed and isinstance(copy, ReviewedPageMixin):
         record_review(
@@ -230,7 +230,7 @@ def test_publishing_a_spanish_page_retires_its_cached_copy(guide, client):
     assert client.get("/es" + BACLOFEN)["X-Page-Cache"] == "hit"
 
     spanish_baclofen.title = "(ES) Baclofen, segunda versión"
-    spanish_baclofen.save_revision().publish(skip_permission_checks=True)
+    publish_unreviewed(spanish_baclofen)
 
     response = client.get("/es" + BACLOFEN)
     assert response["X-Page-Cache"] == "miss"

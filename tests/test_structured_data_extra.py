@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.models import Site
 
+from tests.review_support import publish_unreviewed
 from treatments.models import TherapyCategoryPage, TreatmentPage
 from treatments.seo import SITE_DESCRIPTION
 
@@ -240,7 +241,7 @@ def test_the_descriptions_are_drawn_from_the_seed(client, guide):
 def test_an_editors_search_description_wins_over_a_derived_one(client, guide):
     category = TherapyCategoryPage.objects.get(slug="muscle-relaxants")
     category.search_description = "Medicines that relax muscles."
-    category.save_revision().publish()
+    publish_unreviewed(category)
 
     assert description(client, CATEGORY) == "Medicines that relax muscles."
 

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from glossary.models import GlossaryTerm
-from tests.review_support import ATTESTED, edit, workflow_action
+from tests.review_support import ATTESTED, edit, publish_unreviewed, workflow_action
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_the_synced_editor_does_not_publish_a_glossary_term(
     client, users, spanish, django_capture_on_commit_callbacks
 ):
     term = GlossaryTerm.objects.create(term="Testword", definition="A made-up word.", slug="t")
-    term.save_revision().publish()
+    publish_unreviewed(term)
     client.force_login(users["superuser"])
     submit = reverse(
         "wagtail_localize:submit_snippet_translation", args=["glossary", "glossaryterm", term.pk]

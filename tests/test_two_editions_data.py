@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Locale, Page, Site
 
-from tests.review_support import a_treatment
+from tests.review_support import a_treatment, publish_unreviewed
 from treatments.loading import load_treatment_guide
 from treatments.models import HomePage, Person, TreatmentGuidePage, TreatmentPage
 
@@ -18,7 +18,7 @@ def spanish_treatment(guide):
     spanish = Locale.objects.get(language_code="es")
     copy = a_treatment(guide).copy_for_translation(spanish, copy_parents=True)
     copy.title = f"(ES) {copy.title}"
-    copy.save_revision().publish(skip_permission_checks=True)
+    publish_unreviewed(copy)
     for person in Person.objects.filter(locale=Locale.get_default()):
         person.copy_for_translation(spanish).save()
     return TreatmentPage.objects.get(pk=copy.pk)

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # What the review gate kept as a draft, told to the person who tried to publish it.
+    "medical_review.middleware.ReviewGateMessages",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it sees the lockout flag the login view's authentication set.
     "axes.middleware.AxesMiddleware",
