@@ -32,7 +32,10 @@ def make_user(username, *groups, superuser=False, name="", person=None, profile=
     )
     for group in groups:
         user.groups.add(Group.objects.get(name=group))
-    linked_person = Person.objects.create(user=user, **person) if person else None
+    linked_person = None
+    if person:
+        linked_person = Person.objects.create(user=user, **person)
+        publish_unreviewed(linked_person)  # live, as the loader publishes people
     if profile:
         ReviewerProfile.objects.create(user=user, person=linked_person, **profile)
     return user
