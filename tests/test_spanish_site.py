@@ -241,7 +241,7 @@ def test_no_machine_translator_is_configured_or_offered(guide, client):
     superuser = make_user("root", superuser=True)
     client.force_login(superuser)
     page = baclofen()
-    submit = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    submit = reverse("simple_translation:submit_page_translation", args=[page.pk])
     response = client.post(submit, {"locales": [spanish().pk], "include_subtree": ""})
     assert response.status_code == 302
 
@@ -265,7 +265,7 @@ def test_the_admin_offers_translate_this_page_for_every_guide_page_type(guide, c
     page = model.objects.filter(locale=Locale.get_default()).order_by("-depth").first()
 
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    submit = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    submit = reverse("simple_translation:submit_page_translation", args=[page.pk])
     assert "Translate this page" in editor
     assert submit in editor
     form = client.get(submit)
@@ -276,7 +276,7 @@ def test_the_admin_offers_translate_this_page_for_every_guide_page_type(guide, c
 def test_a_translation_made_in_the_admin_starts_as_a_draft_nobody_reads(guide, client):
     client.force_login(make_user("root", superuser=True))
     page = baclofen()
-    submit = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    submit = reverse("simple_translation:submit_page_translation", args=[page.pk])
 
     assert client.post(submit, {"locales": [spanish().pk]}).status_code == 302
     translated = page.get_translation(spanish())
@@ -295,7 +295,7 @@ def test_the_admin_offers_translate_for_people(guide, client):
 
     listing = client.get(reverse("wagtailsnippets_treatments_person:list")).content.decode()
     submit = reverse(
-        "wagtail_localize:submit_snippet_translation",
+        "simple_translation:submit_snippet_translation",
         args=["treatments", "person", person.pk],
     )
     assert submit in listing
