@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "editions.middleware.ParentNotTranslatedMiddleware",
     # Last, so it sees the lockout flag the login view's authentication set.
     "axes.middleware.AxesMiddleware",
 ]
