@@ -2,12 +2,18 @@
 translation is a draft edited in the page editor, and only an approved medical review
 publishes it. The Spanish text here is made up by the tests."""
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.translation import override
 from wagtail.models import Page
 
 from glossary.models import GlossaryTerm
+from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
 from tests.review_support import ATTESTED, edit, spanish_pages_above, workflow_action
 from treatments.models import TreatmentPage
 
@@ -155,3 +161,32 @@ def test_a_translated_glossary_term_is_a_draft(client, users, spanish, role):
     )
     assert refused(client.post(submit, {"locales": [spanish.pk]}))
     assert not other.has_translation(spanish)
+
+
+def test_editors_and_advisors_translate_moderators_do_not(users):
+    assert users["editor"].has_perm("simple_translation.submit_translation")
+    assert users["advisor"].has_perm("simple_translation.submit_translation")
+    assert not users["moderator"].has_perm("simple_translation.submit_translation")
+    assert users["superuser"].has_perm("simple_translation.submit_translation")
+
+
+def test_the_migration_moves_translators_from_wagtail_localize_to_simple_translation(users):
+    """A database that had wagtail-localize: its permission leaves every group."""
+    localize, _ = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    old = Permission.objects.create(
+        content_type=localize, codename="submit_translation", name="Can submit translations"
+    )
+    Group.objects.get(name=EDITORS).permissions.add(old)
+    Group.objects.get(name=MEDICAL_ADVISORS).permissions.clear()
+
+    migration = importlib.import_module(
+        "medical_review.migrations.0007_translators_use_simple_translation"
+    )
+    migration.forwards(django_apps, None)
+
+    assert not Permission.objects.filter(content_type__app_label="wagtail_localize").exists()
+    for name, translates in ((EDITORS, True), (MEDICAL_ADVISORS, True), (MODERATORS, False)):
+        codenames = Group.objects.get(name=name).permissions.values_list("codename", flat=True)
+        assert ("submit_translation" in codenames) is translates, name
