@@ -321,6 +321,17 @@ class ReviewedSnippetMixin(
     def revisions(self):
         return self._revisions
 
+    def copy_for_translation(self, locale, exclude_fields=None):
+        """The copy is a draft, as a page's is: a translation is new text that goes live only
+        when its review is approved (Wagtail's copy keeps the source's live state)."""
+        translation = super().copy_for_translation(locale, exclude_fields=exclude_fields)
+        translation.live = False
+        translation.has_unpublished_changes = True
+        translation.live_revision = None
+        translation.first_published_at = None
+        translation.last_published_at = None
+        return translation
+
 
 class MedicalReviewTask(AbstractGroupApprovalTask):
     """Approval by a member of the task's groups who did not write the change."""

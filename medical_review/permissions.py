@@ -10,8 +10,9 @@ makes and assigns to the task.
 """
 
 from django.contrib.auth import get_user_model
-from wagtail.models import PagePermissionTester
+from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import policy_registry
 
 EDITORS = "Editors"
 MEDICAL_ADVISORS = "Medical advisors"
@@ -33,9 +34,10 @@ GROUP_MODEL_PERMISSIONS = {
 }
 
 
-# Translators: wagtail-localize's "Can submit translations" (its "Translate this page"). A
-# translation is a draft like any other change, submitted for the medical review.
-TRANSLATOR_GROUPS = (EDITORS,)
+# Translators: Wagtail's simple_translation "Can submit translations" (its "Translate"). A
+# translation is a draft like any other change, submitted for the medical review. Moderators
+# take pages down and cancel reviews; they do not write medical text.
+TRANSLATOR_GROUPS = (EDITORS, MEDICAL_ADVISORS)
 
 
 def in_group(user, name):
@@ -71,6 +73,12 @@ class GuidePagePermissionTester(PagePermissionTester):
     def can_unschedule(self):
         return super().can_publish()
 
+    # Cancelling a review ends it without a decision, as a take-down does: the publish
+    # permission (moderators, superusers). Wagtail lets the submitter and any approver cancel;
+    # the guide's edit view asks this instead.
+    def can_cancel_workflow(self):
+        return super().can_publish()
+
     # Where a page sits says what it is (its category and line of therapy come from the
     # tree), and a move is not a revision that could be reviewed first: only superusers move
     # pages or reorder a category's children, and a move marks the page for review
@@ -91,6 +99,14 @@ class GuidePagePermissionTester(PagePermissionTester):
 
     def _is_superuser(self):
         return self.user.is_active and self.user.is_superuser
+
+
+def may_cancel_review(user, obj):
+    """Whether `user` may cancel the medical review of `obj`, a reviewed page or snippet: who
+    may take it down (moderators, superusers), never its writer or an advisor."""
+    if isinstance(obj, Page):
+        return GuidePagePermissionTester(user, obj).can_cancel_workflow()
+    return policy_registry.get_by_type(type(obj)).user_has_permission(user, "publish")
 
 
 class SuperusersOnlyPermissionPolicy(BasePermissionPolicy):

@@ -90,13 +90,20 @@ def ensure_groups(apps=global_apps):
 
 
 def ensure_translators(apps=global_apps):
-    """Grant the translator groups wagtail-localize's "Can submit translations"."""
+    """Grant the translator groups simple_translation's "Can submit translations", and no
+    other editorial group."""
     Group = apps.get_model("auth", "Group")
     submit = _permission(
-        apps, "wagtail_localize", "translation", "submit_translation", "Can submit translations"
+        apps,
+        "simple_translation",
+        "simpletranslation",
+        "submit_translation",
+        "Can submit translations",
     )
     for name in TRANSLATOR_GROUPS:
         Group.objects.get_or_create(name=name)[0].permissions.add(submit)
+    for group in Group.objects.filter(name=MODERATORS):
+        group.permissions.remove(submit)
 
 
 def ensure_workflow(apps=global_apps):

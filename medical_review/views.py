@@ -16,6 +16,9 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, Revision, TaskState
+from wagtail.snippets.action_menu import (
+    CancelWorkflowMenuItem as SnippetCancelWorkflowMenuItem,
+)
 from wagtail.snippets.views.snippets import CopyView as SnippetCopyView
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
@@ -25,17 +28,19 @@ from wagtail.snippets.views.snippets import WorkflowActionView as SnippetWorkflo
 from medical_review.models import (
     MedicalReview,
     MedicalReviewTask,
+    ReviewedPageMixin,
     ReviewerProfile,
     language_name,
     language_of,
     reviewed_page_models,
 )
-from medical_review.permissions import is_moderator
+from medical_review.permissions import may_cancel_review
 
 PUBLISH_REFUSED = (
     "Guide pages go live only when a medical advisor approves them. "
     "Use “Submit to Medical review” instead; nothing was saved or published."
 )
+CANCEL_REFUSED = "Only a moderator cancels a medical review."
 SNIPPET_PUBLISH_REFUSED = (
     "This goes live only when a medical advisor approves it. "
     "Use “Submit to Medical review” instead; nothing was saved or published."
@@ -125,6 +130,10 @@ class GuidePageEditView(EditView):
                 return self.json_error_response("publish_refused", PUBLISH_REFUSED)
             messages.error(request, PUBLISH_REFUSED)
             return redirect("wagtailadmin_pages:edit", self.real_page_record.pk)
+        if request.POST.get("action-cancel-workflow") and not may_cancel_review(
+            request.user, self.real_page_record
+        ):
+            raise PermissionDenied(CANCEL_REFUSED)
         return super().post(request, *args, **kwargs)
 
     def add_save_confirmation_message(self):
@@ -135,14 +144,10 @@ class GuidePageEditView(EditView):
 
     @cached_property
     def is_cancelling_workflow(self):
-        # Moderators (foundation leads) may cancel a review they neither started nor can approve.
         return bool(
             self.request.POST.get("action-cancel-workflow")
             and self.workflow_state
-            and (
-                self.workflow_state.user_can_cancel(self.request.user)
-                or is_moderator(self.request.user)
-            )
+            and may_cancel_review(self.request.user, self.real_page_record)
         )
 
 
@@ -241,6 +246,19 @@ class ReviewedSnippetCopyView(RefuseDirectPublishMixin, SnippetCopyView):
 
 
 class ReviewedSnippetEditView(RefuseDirectPublishMixin, SnippetEditView):
+    def get_available_actions(self):
+        actions = [a for a in super().get_available_actions() if a != "cancel-workflow"]
+        if self.workflow_state and may_cancel_review(self.request.user, self.object):
+            actions.append("cancel-workflow")
+        return actions
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action-cancel-workflow") and not may_cancel_review(
+            request.user, self.object
+        ):
+            raise PermissionDenied(CANCEL_REFUSED)
+        return super().post(request, *args, **kwargs)
+
     def save_instance(self):
         # Acting on the review from the editor saves no revision unless the text changed (as
         # the page editor does): a new revision would restart the review it acts on.
@@ -289,19 +307,27 @@ def guide_page_viewsets():
     ]
 
 
-class ModeratorCancelReviewMenuItem(CancelWorkflowMenuItem):
-    """Wagtail shows "Cancel workflow" to the submitter and approvers; moderators need it too."""
+class CancelReviewMenuItem(CancelWorkflowMenuItem):
+    """Wagtail's "Cancel workflow" for whoever may cancel the review (`may_cancel_review`),
+    where Wagtail shows it to the submitter and every approver."""
 
     label = "Cancel medical review"
 
     def is_shown(self, context):
         if context["view"] != "edit":
             return False
-        workflow_state = context["page"].current_workflow_state
-        user = context["request"].user
+        page = context["page"]
         return bool(
-            workflow_state and is_moderator(user) and not workflow_state.user_can_cancel(user)
+            isinstance(page, ReviewedPageMixin)
+            and page.current_workflow_state
+            and may_cancel_review(context["request"].user, page)
         )
+
+
+class CancelSnippetReviewMenuItem(SnippetCancelWorkflowMenuItem):
+    """The snippet editor's "Cancel workflow", added for whoever may cancel the review."""
+
+    label = "Cancel medical review"
 
 
 class ReviewerProfileViewSet(ModelViewSet):

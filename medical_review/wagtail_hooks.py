@@ -16,11 +16,12 @@ from medical_review.invariant import SEED_LOG_ACTION
 from medical_review.models import (
     REVIEW_LOG_ACTION,
     MedicalReviewTask,
+    ReviewedPageMixin,
     ReviewerProfile,
     in_review_languages_of,
     is_medical_advisor,
 )
-from medical_review.permissions import SuperusersOnlyPermissionPolicy
+from medical_review.permissions import SuperusersOnlyPermissionPolicy, may_cancel_review
 from medical_review.reports import (
     OVERDUE,
     ReviewsDueView,
@@ -29,7 +30,8 @@ from medical_review.reports import (
     review_status_of,
 )
 from medical_review.views import (
-    ModeratorCancelReviewMenuItem,
+    CancelReviewMenuItem,
+    CancelSnippetReviewMenuItem,
     ReviewedSnippetViewSet,
     ReviewerProfileViewSet,
     guide_page_viewsets,
@@ -51,15 +53,37 @@ def register_reviewer_profile_viewset():
 
 
 @hooks.register("register_page_action_menu_item")
-def register_moderator_cancel_review_menu_item():
-    return ModeratorCancelReviewMenuItem(order=60)
+def register_cancel_review_menu_item():
+    return CancelReviewMenuItem(order=60)
+
+
+@hooks.register("construct_page_action_menu")
+def cancel_a_review_only_as_the_guide_allows(menu_items, request, context):
+    """Wagtail's own "Cancel workflow" (the submitter's, any approver's) leaves a reviewed page's
+    menu: `CancelReviewMenuItem` is shown instead to whoever may cancel the review."""
+    if isinstance(context.get("page"), ReviewedPageMixin):
+        menu_items[:] = [
+            item
+            for item in menu_items
+            if item.name != "action-cancel-workflow" or isinstance(item, CancelReviewMenuItem)
+        ]
 
 
 @hooks.register("construct_snippet_action_menu")
-def hide_publish_of_reviewed_snippets(menu_items, request, context):
-    """A reviewed snippet goes live through its review: no "Publish" (its views refuse it)."""
-    if isinstance(getattr(context["model"], "snippet_viewset", None), ReviewedSnippetViewSet):
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+def reviewed_snippet_actions(menu_items, request, context):
+    """A reviewed snippet goes live through its review: no "Publish" (its views refuse it).
+    Its review is cancelled only by whoever may take it down (`may_cancel_review`)."""
+    if not isinstance(getattr(context["model"], "snippet_viewset", None), ReviewedSnippetViewSet):
+        return
+    cancelled_by = ("action-publish", "action-cancel-workflow")
+    menu_items[:] = [item for item in menu_items if item.name not in cancelled_by]
+    instance = context.get("instance")
+    if (
+        context["view"] == "edit"
+        and instance.current_workflow_state
+        and may_cancel_review(request.user, instance)
+    ):
+        menu_items.append(CancelSnippetReviewMenuItem(order=60))
 
 
 @hooks.register("register_admin_urls")

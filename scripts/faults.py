@@ -431,6 +431,15 @@ def the_spanish_edition_is_fresh_everywhere(site, bases, varnish, sessions, engl
         "Varnish": lambda u: through(varnish, u),
     }
     roles_a, roles_b = sessions[bases[0]], sessions[bases[1]]
+    # The pages above it have live Spanish pages, as earlier reviewed translations leave them
+    # (a page is translated only below a translated parent).
+    site.shell(
+        "from wagtail.models import Locale, Page;"
+        "es = Locale.objects.get(language_code='es');"
+        f"above = Page.objects.get(pk={english_id}).get_ancestors().filter(depth__gt=1);"
+        "[a.specific.copy_for_translation(es).save_revision().publish(skip_permission_checks=True)"
+        " for a in above if not a.has_translation(es)]"
+    )
     roles_a["editor"].translate(english_id)
     spanish_id, url = spanish_page(site, english_id)
     check(url.startswith("/es/"), f"the editor's translation of page {english_id} is at {url}")

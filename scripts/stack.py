@@ -314,13 +314,14 @@ class Editor:
             raise RuntimeError(f"saving page {page_id} failed with {status}: {body[:500]!r}")
 
     def translate(self, page_id):
-        """wagtail-localize's "Translate this page" into the one locale not yet translated."""
-        form = get(f"{self.base}/admin/localize/submit/page/{page_id}/", opener=self.opener).text
+        """simple_translation's "Translate" into the one locale not yet translated (the page
+        above must have a translation in it)."""
+        form = get(f"{self.base}/admin/translation/submit/page/{page_id}/", opener=self.opener).text
         locale = re.search(r'name="locales" value="(\d+)"', form)
         if not locale:
             raise RuntimeError(f"{self.account[0]} is not offered a translation of {page_id}")
         status, body = self.post(
-            f"/admin/localize/submit/page/{page_id}/",
+            f"/admin/translation/submit/page/{page_id}/",
             {"locales": locale.group(1), "csrfmiddlewaretoken": self._csrf()},
         )
         if status != 302:

@@ -65,8 +65,8 @@ def searchable_pages():
     """Live, public pages of the guide (the guide index, its categories and treatments) in the
     reader's language: `/search/` searches the English edition, `/es/search/` the Spanish one.
 
-    Aliases are among them (wagtail-localize makes the untranslated pages above a first
-    translation live aliases of the English ones); the search backend cannot filter on
+    Aliases are among them (Wagtail makes the untranslated pages above a page copied with its
+    parents live aliases of the English ones); the search backend cannot filter on
     `alias_of`, so `ranked_page_ids` leaves them out of what it found.
     """
     return (

@@ -8,7 +8,13 @@ from wagtail.models import Locale, Site
 
 from medical_review.models import ReviewerProfile
 from medical_review.permissions import MEDICAL_ADVISORS
-from tests.review_support import edit, make_user, new_treatment, role_accounts
+from tests.review_support import (
+    edit,
+    make_user,
+    new_treatment,
+    role_accounts,
+    spanish_pages_above,
+)
 from treatments.loading import load_treatment_guide
 from treatments.models import HomePage, TreatmentGuidePage, TreatmentPage
 
@@ -103,11 +109,11 @@ def spanish_advisor(users):
 
 @pytest.fixture
 def translated(client, users, english, spanish, django_capture_on_commit_callbacks):
-    """The editor's "Translate this page" of a live English treatment, as the admin does it
-    (with what runs after the commit, where wagtail-localize would publish): a Spanish draft
-    below live Spanish aliases of the pages above it."""
+    """The editor's "Translate" of a live English treatment in simple_translation's view (with
+    what runs after the commit): a Spanish draft below the live Spanish pages above it."""
+    spanish_pages_above(english, spanish)
     client.force_login(users["editor"])
-    submit = reverse("wagtail_localize:submit_page_translation", args=[english.pk])
+    submit = reverse("simple_translation:submit_page_translation", args=[english.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(submit, {"locales": [spanish.pk]})
     assert response.status_code == 302

@@ -167,3 +167,12 @@ def live_title(page):
 def messages_of(response):
     """The admin messages a response's request left for the next page."""
     return [str(m) for m in response.wsgi_request._messages]
+
+
+def spanish_pages_above(page, locale):
+    """Live translations in `locale` of the pages above `page`, as earlier reviewed work leaves
+    them: simple_translation translates a page only below a translated parent."""
+    for ancestor in page.get_ancestors().filter(depth__gt=1):
+        if not ancestor.has_translation(locale):
+            copy = ancestor.specific.copy_for_translation(locale)
+            publish_unreviewed(copy)

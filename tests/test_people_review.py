@@ -13,7 +13,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Revision
-from wagtail_localize.models import Translation
 
 from medical_review.gate import seed_publication
 from medical_review.models import MedicalReview, MedicalReviewTask
@@ -303,7 +302,7 @@ def translate_person(client, user, person, django_capture_on_commit_callbacks):
     spanish = Locale.objects.get(language_code="es")
     login(client, user)
     submit = reverse(
-        "wagtail_localize:submit_snippet_translation", args=["treatments", "person", person.pk]
+        "simple_translation:submit_snippet_translation", args=["treatments", "person", person.pk]
     )
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(submit, {"locales": [spanish.pk]}).status_code == 302
@@ -344,23 +343,6 @@ def test_a_spanish_translation_of_a_person_shows_only_once_a_spanish_reviewer_ap
         assert "Pat Example, RN (ES) y (ES) colaborador" in spanish_credits_on(path), path
     english = credits_on(GUIDE)
     assert CREDITED in english and "(ES)" not in english
-
-
-def test_the_synced_translation_editor_does_not_publish_a_person(
-    client, users, pat, spanish_guide, django_capture_on_commit_callbacks
-):
-    translated = translate_person(client, users["editor"], pat, django_capture_on_commit_callbacks)
-    edit_url = url("edit", quote(translated.pk))
-    login(client, users["superuser"])
-    client.post(edit_url, {"localize-restart-translation": "1"})
-    assert Translation.objects.filter(target_locale=spanish_guide.locale, enabled=True).exists()
-
-    for user in (users["moderator"], users["superuser"]):
-        login(client, user)
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(edit_url, {"action": "publish"})
-        assert response.status_code == 403
-        assert not Person.objects.get(pk=translated.pk).live
 
 
 def test_a_spanish_person_copied_in_the_shell_is_a_draft_nobody_reads(pat, spanish_guide):

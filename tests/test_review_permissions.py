@@ -8,15 +8,20 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
+from glossary.models import GlossaryTerm
 from medical_review.permissions import EDITORS
 from medical_review.views import PUBLISH_REFUSED
 from tests.review_support import (
     ATTESTED,
     edit,
+    edit_snippet,
     live_title,
     make_user,
     new_treatment,
+    publish_unreviewed,
     role_accounts,
+    snippet_url,
+    submit_snippet,
     treatment_form_data,
     workflow_action,
 )
@@ -246,3 +251,48 @@ def test_editor_cannot_cancel_someone_elses_review(client, users, treatment):
 
     treatment.refresh_from_db()
     assert treatment.workflow_in_progress
+
+
+@pytest.mark.parametrize("role", ["advisor", "author"])
+def test_the_writer_and_advisors_are_neither_offered_nor_allowed_to_cancel_a_review(
+    client, users, treatment, role
+):
+    submitted_by_author(client, users, treatment)
+    client.force_login(users[role])
+
+    page_html = client.get(reverse("wagtailadmin_pages:edit", args=[treatment.pk])).content
+    assert b'name="action-cancel-workflow"' not in page_html
+    response = edit(client, treatment, "action-cancel-workflow", title="Reviewamide (revised)")
+
+    assert refused(response)
+    treatment.refresh_from_db()
+    assert treatment.workflow_in_progress
+
+
+@pytest.mark.parametrize("role", ["advisor", "editor"])
+def test_advisors_and_editors_cannot_cancel_the_review_of_a_glossary_term(client, users, role):
+    fields = ("term", "expansion", "other_forms", "definition", "slug")
+    term = GlossaryTerm.objects.create(term="Testword", definition="A made-up word.", slug="t")
+    publish_unreviewed(term)
+    submit_snippet(client, users["author"], term, fields, definition="A made-up word, changed.")
+    client.force_login(users[role])
+
+    form = client.get(snippet_url(GlossaryTerm, "edit", term.pk)).content
+    assert b'name="action-cancel-workflow"' not in form
+    response = edit_snippet(client, term, fields, "action-cancel-workflow")
+
+    assert refused(response)
+    assert GlossaryTerm.objects.get(pk=term.pk).workflow_in_progress
+
+
+def test_a_moderator_cancels_the_review_of_a_glossary_term(client, users):
+    fields = ("term", "expansion", "other_forms", "definition", "slug")
+    term = GlossaryTerm.objects.create(term="Testword", definition="A made-up word.", slug="t")
+    publish_unreviewed(term)
+    submit_snippet(client, users["author"], term, fields, definition="A made-up word, changed.")
+    client.force_login(users["moderator"])
+
+    form = client.get(snippet_url(GlossaryTerm, "edit", term.pk)).content
+    assert b"Cancel medical review" in form
+    assert edit_snippet(client, term, fields, "action-cancel-workflow").status_code == 302
+    assert not GlossaryTerm.objects.get(pk=term.pk).workflow_in_progress

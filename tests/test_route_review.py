@@ -221,7 +221,7 @@ def translate_route(client, user, route, django_capture_on_commit_callbacks):
     """The "Translate" of a route in the snippet admin: a Spanish draft to edit."""
     client.force_login(user)
     submit = reverse(
-        "wagtail_localize:submit_snippet_translation",
+        "simple_translation:submit_snippet_translation",
         args=["treatments", "administrationroute", route.pk],
     )
     assert submit in client.get(url("list")).content.decode()  # its "Translate" button

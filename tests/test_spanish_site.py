@@ -4,19 +4,15 @@ page says so in Spanish and links to the English page. The Spanish text here is 
 tests (titles marked "(ES)"): no Spanish medical text ships with the site."""
 
 import datetime
-import html
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail_localize.machine_translators import get_machine_translator
-from wagtail_localize.models import Translation
 
 from medical_review.models import ReviewedPageMixin
 from tests.factories import record_review
 from tests.page_text import visible_text
-from tests.review_support import make_user, publish_unreviewed
+from tests.review_support import make_user, publish_unreviewed, spanish_pages_above
 from treatments.models import (
     HomePage,
     Person,
@@ -237,26 +233,6 @@ def test_publishing_a_spanish_page_retires_its_cached_copy(guide, client):
     assert "(ES) Baclofen, segunda versión" in visible_text(response)
 
 
-def test_no_machine_translator_is_configured_or_offered(guide, client):
-    superuser = make_user("root", superuser=True)
-    client.force_login(superuser)
-    page = baclofen()
-    submit = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
-    response = client.post(submit, {"locales": [spanish().pk], "include_subtree": ""})
-    assert response.status_code == 302
-
-    assert not hasattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR")
-    assert get_machine_translator() is None
-    translated = page.get_translation(spanish())
-    editor = client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
-    assert editor.status_code == 200
-    props = html.unescape(editor.content.decode())
-    assert '"machineTranslator": {' not in props
-    translation = Translation.objects.get(source__object_id=page.translation_key)
-    machine = client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
-    assert machine.status_code == 404
-
-
 @pytest.mark.parametrize(
     "model", [HomePage, TreatmentGuidePage, TherapyCategoryPage, TreatmentPage]
 )
@@ -265,7 +241,7 @@ def test_the_admin_offers_translate_this_page_for_every_guide_page_type(guide, c
     page = model.objects.filter(locale=Locale.get_default()).order_by("-depth").first()
 
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    submit = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    submit = reverse("simple_translation:submit_page_translation", args=[page.pk])
     assert "Translate this page" in editor
     assert submit in editor
     form = client.get(submit)
@@ -276,7 +252,8 @@ def test_the_admin_offers_translate_this_page_for_every_guide_page_type(guide, c
 def test_a_translation_made_in_the_admin_starts_as_a_draft_nobody_reads(guide, client):
     client.force_login(make_user("root", superuser=True))
     page = baclofen()
-    submit = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    spanish_pages_above(page, spanish())
+    submit = reverse("simple_translation:submit_page_translation", args=[page.pk])
 
     assert client.post(submit, {"locales": [spanish().pk]}).status_code == 302
     translated = page.get_translation(spanish())
@@ -295,7 +272,7 @@ def test_the_admin_offers_translate_for_people(guide, client):
 
     listing = client.get(reverse("wagtailsnippets_treatments_person:list")).content.decode()
     submit = reverse(
-        "wagtail_localize:submit_snippet_translation",
+        "simple_translation:submit_snippet_translation",
         args=["treatments", "person", person.pk],
     )
     assert submit in listing

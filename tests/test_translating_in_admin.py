@@ -1,20 +1,32 @@
-"""Editors translate guide pages in the admin; only an approved medical review publishes one."""
+"""Editors and advisors translate guide pages in the admin with Wagtail's simple_translation: a
+translation is a draft edited in the page editor, and only an approved medical review
+publishes it. The Spanish text here is made up by the tests."""
 
-import html
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.translation import override
 from wagtail.models import Page
-from wagtail_localize.models import Translation, TranslationSource
 
 from glossary.models import GlossaryTerm
-from tests.review_support import ATTESTED, edit, publish_unreviewed, workflow_action
+from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
+from tests.review_support import (
+    ATTESTED,
+    edit,
+    publish_unreviewed,
+    spanish_pages_above,
+    workflow_action,
+)
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
 
 SPANISH_TITLE = "Reviewamida (traducción de prueba)"
+NOTE = "Esta página aún no está disponible en español"
 
 
 def refused(response):
@@ -25,20 +37,44 @@ def refused(response):
     )
 
 
-def test_an_editor_is_offered_translate_this_page(client, users, english):
-    client.force_login(users["editor"])
-    submit = reverse("wagtail_localize:submit_page_translation", args=[english.pk])
+def submit_url(page):
+    return reverse("simple_translation:submit_page_translation", args=[page.pk])
+
+
+def spanish_address(page):
+    return "/es" + page.url
+
+
+@pytest.mark.parametrize("role", ["editor", "advisor"])
+def test_editors_and_advisors_are_offered_translate(client, users, english, spanish, role):
+    spanish_pages_above(english, spanish)
+    client.force_login(users[role])
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
-    assert submit in editor.content.decode()
-    assert client.get(submit).status_code == 200
+    assert submit_url(english) in editor.content.decode()
+    form = client.get(submit_url(english))
+    assert form.status_code == 200
+    assert "Español" in form.content.decode()
 
 
-def test_translate_this_page_makes_a_draft_the_editor_edits(client, users, translated):
+def test_a_moderator_cannot_translate(client, users, english, spanish):
+    client.force_login(users["moderator"])
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+    assert submit_url(english) not in editor.content.decode()
+    assert refused(client.get(submit_url(english)))
+    assert refused(client.post(submit_url(english), {"locales": [spanish.pk]}))
+    assert not english.has_translation(spanish)
+
+
+def test_translate_makes_a_draft_and_the_spanish_address_keeps_the_note(
+    client, users, english, translated
+):
     assert not translated.live
     assert Page.objects.get(pk=translated.pk).live_revision is None
+    assert translated.alias_of_id is None
     client.logout()
-    with override("es"):
-        assert client.get(translated.get_url()).status_code == 404
+    note = client.get(spanish_address(english))
+    assert note.status_code == 404
+    assert NOTE in note.content.decode()
 
     client.force_login(users["editor"])
     form = client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
@@ -48,8 +84,7 @@ def test_translate_this_page_makes_a_draft_the_editor_edits(client, users, trans
     assert 'name="action-submit"' in content
     assert 'name="action-publish"' not in content
 
-    saved = edit(client, translated, title=SPANISH_TITLE)
-    assert saved.status_code == 302
+    assert edit(client, translated, title=SPANISH_TITLE).status_code == 302
     page = TreatmentPage.objects.get(pk=translated.pk)
     assert page.get_latest_revision_as_object().title == SPANISH_TITLE
     assert not page.live
@@ -66,65 +101,16 @@ def test_the_editor_submits_the_translation_and_cannot_publish_it(client, users,
     assert not TreatmentPage.objects.get(pk=translated.pk).live
 
 
-def test_the_synced_translation_editor_does_not_publish(
-    client, users, translated, django_capture_on_commit_callbacks
-):
-    """wagtail-localize's own editor, if a translator starts it, offers and accepts no publish."""
-    edit_url = reverse("wagtailadmin_pages:edit", args=[translated.pk])
-    client.force_login(users["editor"])
-    client.post(edit_url, {"localize-restart-translation": "1"})
-    assert Translation.objects.get(target_locale=translated.locale, enabled=True)
-    synced = html.unescape(client.get(edit_url).content.decode())
-    assert '"canPublish": false' in synced
-
-    for user in (users["editor"], users["moderator"], users["superuser"]):
-        client.force_login(user)
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(edit_url, {"action": "publish"})
-        assert refused(response)
-        assert not Page.objects.get(pk=translated.pk).live
-
-
-def test_sync_translated_pages_does_not_publish(
-    client, users, english, translated, django_capture_on_commit_callbacks
-):
-    Translation.objects.filter(target_locale=translated.locale).update(enabled=True)
-    source = TranslationSource.objects.get(object_id=english.translation_key)
-    url = reverse("wagtail_localize:update_translations", args=[source.pk])
-    for user in (users["editor"], users["moderator"], users["superuser"]):
-        client.force_login(user)
-        form = client.get(url)
-        assert form.status_code == 200
-        assert "Publish immediately" not in form.content.decode()
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(url, {"publish_translations": "on"})
-        assert refused(response)
-        assert not Page.objects.get(pk=translated.pk).live
-
-    client.force_login(users["editor"])
-    synced = client.post(url, {})  # syncing itself still works
-    assert synced.status_code == 302 and not refused(synced)
-    assert not Page.objects.get(pk=translated.pk).live
-
-
-def test_converting_a_translation_to_an_alias_is_refused(client, users, translated):
-    url = reverse("wagtail_localize:convert_to_alias", args=[translated.pk])
-    for user in (users["editor"], users["superuser"]):
-        client.force_login(user)
-        assert refused(client.post(url))
-    page = Page.objects.get(pk=translated.pk)
-    assert page.alias_of_id is None and not page.live
-
-
 def test_a_spanish_reviewing_advisor_approves_the_editors_translation_live(
-    client, users, translated, spanish_advisor
+    client, users, english, translated, spanish_advisor
 ):
     client.force_login(users["editor"])
     edit(client, translated, "action-submit", title=SPANISH_TITLE)
     page = TreatmentPage.objects.get(pk=translated.pk)
 
     client.force_login(users["advisor"])  # reviews English only
-    assert refused(workflow_action(client, page, "approve", ATTESTED))
+    workflow_action(client, page, "approve", ATTESTED)
+    assert not TreatmentPage.objects.get(pk=translated.pk).live
     client.force_login(spanish_advisor)
     assert workflow_action(client, page, "approve", ATTESTED).status_code in (200, 302)
     page = TreatmentPage.objects.get(pk=translated.pk)
@@ -135,26 +121,78 @@ def test_a_spanish_reviewing_advisor_approves_the_editors_translation_live(
     assert public.status_code == 200 and SPANISH_TITLE in public.content.decode()
 
 
-def test_the_synced_editor_does_not_publish_a_glossary_term(
-    client, users, spanish, django_capture_on_commit_callbacks
+def test_a_page_is_translated_only_below_a_translated_parent(client, users, english, spanish):
+    client.force_login(users["editor"])
+    form = client.get(submit_url(english)).content.decode()
+    assert "Translate the parent page" in form
+
+    response = client.post(submit_url(english), {"locales": [spanish.pk]})
+    assert response.status_code == 400
+    assert not english.has_translation(spanish)
+
+
+def test_a_live_spanish_alias_is_not_converted_into_a_page_of_its_own(
+    client, users, english, spanish
 ):
+    """An alias (as Wagtail makes above a translation copied with its parents) shows English
+    text; converting it would keep it live as the Spanish page."""
+    alias = english.copy_for_translation(spanish, copy_parents=True, alias=True)
+    convert = reverse("wagtailadmin_pages:convert_alias", args=[alias.pk])
+    for role in ("editor", "superuser"):
+        client.force_login(users[role])
+        assert refused(client.post(convert))
+    page = Page.objects.get(pk=alias.pk)
+    assert page.alias_of_id == english.pk
+    client.logout()
+    assert NOTE in client.get(spanish_address(english)).content.decode()
+
+
+@pytest.mark.parametrize("role", ["editor", "superuser"])
+def test_a_translated_glossary_term_is_a_draft(client, users, spanish, role):
     term = GlossaryTerm.objects.create(term="Testword", definition="A made-up word.", slug="t")
     publish_unreviewed(term)
-    client.force_login(users["superuser"])
+    client.force_login(users[role])
     submit = reverse(
-        "wagtail_localize:submit_snippet_translation", args=["glossary", "glossaryterm", term.pk]
+        "simple_translation:submit_snippet_translation", args=["glossary", "glossaryterm", term.pk]
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(submit, {"locales": [spanish.pk]}).status_code == 302
+    assert client.post(submit, {"locales": [spanish.pk]}).status_code == 302
     translated = term.get_translation(spanish)
-    assert not translated.live
-    edit_url = reverse("wagtailsnippets_glossary_glossaryterm:edit", args=[translated.pk])
-    client.post(edit_url, {"localize-restart-translation": "1"})
-    assert Translation.objects.filter(target_locale=spanish, enabled=True).exists()
+    assert not translated.live and translated.live_revision is None
 
-    for user in (users["moderator"], users["superuser"]):
-        client.force_login(user)
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(edit_url, {"action": "publish"})
-        assert refused(response)
-        assert not GlossaryTerm.objects.get(pk=translated.pk).live
+    client.force_login(users["moderator"])
+    other = GlossaryTerm.objects.create(term="Otherword", definition="Made up.", slug="o")
+    submit = reverse(
+        "simple_translation:submit_snippet_translation",
+        args=["glossary", "glossaryterm", other.pk],
+    )
+    assert refused(client.post(submit, {"locales": [spanish.pk]}))
+    assert not other.has_translation(spanish)
+
+
+def test_editors_and_advisors_translate_moderators_do_not(users):
+    assert users["editor"].has_perm("simple_translation.submit_translation")
+    assert users["advisor"].has_perm("simple_translation.submit_translation")
+    assert not users["moderator"].has_perm("simple_translation.submit_translation")
+    assert users["superuser"].has_perm("simple_translation.submit_translation")
+
+
+def test_the_migration_moves_translators_from_wagtail_localize_to_simple_translation(users):
+    """A database that had wagtail-localize: its permission leaves every group."""
+    localize, _ = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    old = Permission.objects.create(
+        content_type=localize, codename="submit_translation", name="Can submit translations"
+    )
+    Group.objects.get(name=EDITORS).permissions.add(old)
+    Group.objects.get(name=MEDICAL_ADVISORS).permissions.clear()
+
+    migration = importlib.import_module(
+        "medical_review.migrations.0007_translators_use_simple_translation"
+    )
+    migration.forwards(django_apps, None)
+
+    assert not Permission.objects.filter(content_type__app_label="wagtail_localize").exists()
+    for name, translates in ((EDITORS, True), (MEDICAL_ADVISORS, True), (MODERATORS, False)):
+        codenames = Group.objects.get(name=name).permissions.values_list("codename", flat=True)
+        assert ("submit_translation" in codenames) is translates, name

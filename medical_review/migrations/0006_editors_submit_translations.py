@@ -1,7 +1,10 @@
-"""Editors translate pages (wagtail-localize's "Can submit translations"); the medical review
-still decides what goes live."""
+"""The translator groups hold "Can submit translations"; the medical review still decides what
+goes live."""
 
 from django.db import migrations
+
+# No dependency on the translation app's migration: `ensure_translators` makes the permission
+# if that migration has not run yet.
 
 
 def forwards(apps, schema_editor):
@@ -14,7 +17,6 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("medical_review", "0005_reviewer_profile_review_languages"),
-        ("wagtail_localize", "0006_create_submit_translation_permission"),
     ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

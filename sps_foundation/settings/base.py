@@ -16,8 +16,8 @@ INSTALLED_APPS = [
     "search",
     "plain_language",
     "editions",
-    "wagtail_localize",
-    "wagtail_localize.locales",
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
@@ -71,6 +71,7 @@ MIDDLEWARE = [
     # What the review gate kept as a draft, told to the person who tried to publish it.
     "medical_review.middleware.ReviewGateMessages",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "editions.middleware.ParentNotTranslatedMiddleware",
     # Last, so it sees the lockout flag the login view's authentication set.
     "axes.middleware.AxesMiddleware",
 ]
@@ -119,18 +120,11 @@ LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
 # Two editions: English at `/`, Spanish at `/es/` (i18n_patterns in sps_foundation/urls.py).
-# Page content is translated by people in wagtail-localize and medically reviewed like any
-# other change; interface words come from locale/es/LC_MESSAGES/django.po.
+# Page content is translated by people with Wagtail's simple_translation and medically reviewed
+# like any other change; interface words come from locale/es/LC_MESSAGES/django.po.
 WAGTAIL_I18N_ENABLED = True
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# No machine translator is configured (WAGTAILLOCALIZE_MACHINE_TRANSLATOR stays unset): a
-# translation of medical text is written by a person and goes through the medical review.
-# "Translate this page" makes a draft in the target language (never live, whatever the source
-# page is), edited in Wagtail's own editor, where it is saved and submitted for the review:
-# wagtail-localize's synced editor offers no draft or submit, only a publish.
-WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
 USE_TZ = True
 
 STATICFILES_FINDERS = [

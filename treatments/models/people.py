@@ -3,7 +3,6 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from medical_review.models import ReviewedSnippetMixin
 
@@ -27,14 +26,6 @@ class Person(ReviewedSnippetMixin, TranslatableMixin, index.Indexed, models.Mode
     )
 
     review_exempt_fields = ("user",)
-
-    # A person's name is the same in every language; credentials and role are translated.
-    # The admin account stays with the English record (it is one-to-one).
-    translatable_fields = [
-        SynchronizedField("name"),
-        TranslatableField("credentials"),
-        TranslatableField("role"),
-    ]
 
     # The admin account is user management, not reviewed text: only superusers see the field
     # ("superuser" is no permission, and superusers pass every check), and the edit view
@@ -62,16 +53,10 @@ class Person(ReviewedSnippetMixin, TranslatableMixin, index.Indexed, models.Mode
         return obj
 
     def copy_for_translation(self, locale, exclude_fields=None):
-        translation = super().copy_for_translation(
+        # The admin account stays with the English record (it is one-to-one).
+        return super().copy_for_translation(
             locale, exclude_fields=[*(exclude_fields or ()), "user"]
         )
-        # A translation is new text: it goes live only when its review is approved.
-        translation.live = False
-        translation.has_unpublished_changes = True
-        translation.live_revision = None
-        translation.first_published_at = None
-        translation.last_published_at = None
-        return translation
 
     @property
     def display_name(self):

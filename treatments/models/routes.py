@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from medical_review.models import ReviewedSnippetMixin
 
@@ -16,14 +15,6 @@ class AdministrationRoute(ReviewedSnippetMixin, TranslatableMixin, models.Model)
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100)
     sort_order = models.PositiveSmallIntegerField(default=0)
-
-    # The name is read by patients and translated; the address (the table's filter) and the
-    # order are the same in every language.
-    translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug"),
-        SynchronizedField("sort_order"),
-    ]
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
 
