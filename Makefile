@@ -14,12 +14,13 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-# The Spanish interface words, compiled from the catalogue (polib: no gettext tools needed).
-CATALOGUE := locale/es/LC_MESSAGES/django
-$(CATALOGUE).mo: $(CATALOGUE).po $(STAMP)
+# The Spanish interface words and the English words of Wagtail's workflow e-mails, compiled
+# from the catalogues (polib: no gettext tools needed).
+CATALOGUES := locale/es/LC_MESSAGES/django locale/en/LC_MESSAGES/django
+$(addsuffix .mo,$(CATALOGUES)): %.mo: %.po $(STAMP)
 	$(BIN)/python manage.py compile_catalogues
 
-install: $(STAMP) $(CATALOGUE).mo
+install: $(STAMP) $(addsuffix .mo,$(CATALOGUES))
 
 # Adds the public site's new interface words to the catalogue (needs GNU gettext). The admin's
 # templates and tags are left out: their words are Wagtail's and Wagtail translates them.

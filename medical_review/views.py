@@ -12,12 +12,18 @@ from wagtail.admin.action_menu import CancelWorkflowMenuItem
 from wagtail.admin.utils import get_latest_str
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
-from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.admin.views.pages.workflow import (
+    CollectWorkflowActionDataView,
+    WorkflowActionView,
+)
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import Page, Revision, TaskState
+from wagtail.models import Page, TaskState
 from wagtail.snippets.action_menu import (
     CancelWorkflowMenuItem as SnippetCancelWorkflowMenuItem,
+)
+from wagtail.snippets.views.snippets import (
+    CollectWorkflowActionDataView as SnippetCollectWorkflowActionDataView,
 )
 from wagtail.snippets.views.snippets import CopyView as SnippetCopyView
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
@@ -25,8 +31,8 @@ from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.views.snippets import WorkflowActionView as SnippetWorkflowActionView
 
+from medical_review.changes import changes_under_review, reviews_of
 from medical_review.models import (
-    MedicalReview,
     MedicalReviewTask,
     ReviewedPageMixin,
     ReviewerProfile,
@@ -51,14 +57,6 @@ def _is_ajax(request):
     return request.headers.get("x-requested-with") == "XMLHttpRequest"
 
 
-def reviews_of(obj):
-    """The reviews of `obj`'s revisions, newest first: a page's by page, a snippet's by revision."""
-    reviews = MedicalReview.objects.filter(revision__isnull=False)
-    if isinstance(obj, Page):
-        return reviews.filter(page_id=obj.pk)
-    return reviews.filter(revision__in=Revision.objects.for_instance(obj))
-
-
 def approval_message(page):
     """What the approving advisor is told: published now, or on the scheduled date."""
     review = reviews_of(page).select_related("revision").first()
@@ -68,25 +66,6 @@ def approval_message(page):
         when = format_date(timezone.localtime(go_live_at), "j F Y, H:i")
         return f"“{title}” was approved; it will be published on {when}."
     return f"“{title}” was approved and published."
-
-
-def changes_under_review(page, task_state, request, edit_handler=None):
-    """The compare view's field diffs between the last approved revision and the one under
-    review (or the live page, if no revision of it was ever approved). A snippet passes its
-    viewset's `edit_handler`.
-    """
-    approved = (
-        reviews_of(page)
-        .exclude(revision_id=task_state.revision_id)
-        .select_related("revision")
-        .first()
-    )
-    before = approved.revision.as_object() if approved else page
-    after = task_state.revision.as_object()
-    edit_handler = edit_handler or page.get_edit_handler()
-    panel = edit_handler.get_bound_panel(instance=page, request=request, form=None)
-    diffs = [comparison(before, after) for comparison in panel.get_comparison()]
-    return [diff for diff in diffs if diff.has_changed()], approved
 
 
 def translation_out_of_date_message(page):
@@ -162,7 +141,7 @@ class GuidePageCreateView(CreateView):
 
 
 class MedicalReviewActionMixin:
-    """Says why an advisor may not approve, shows what changed, says what the approval did."""
+    """Says why an advisor may not approve and what the approval did."""
 
     def dispatch(self, request, *args, **kwargs):
         if (
@@ -199,22 +178,57 @@ class MedicalReviewActionMixin:
             messages.success(request, approval_message(self.object))
         return response
 
+
+class ChangesUnderReviewMixin:
+    """Every approve dialog of the medical review (the dashboard's, the editor's) shows what
+    the approval covers: `medical_review/approve_modal.html` renders `changes`."""
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.action_name == "approve" and isinstance(self.task, MedicalReviewTask):
-            context["comparison"], context["last_approved"] = self.changes_under_review()
+            context["changes"] = changes_under_review(
+                self.reviewed_object(),
+                self.task_state,
+                self.request,
+                self.comparison_edit_handler(),
+            )
         return context
 
 
-class GuideWorkflowActionView(MedicalReviewActionMixin, WorkflowActionView):
-    def changes_under_review(self):
-        return changes_under_review(self.object.specific, self.task_state, self.request)
+class PageChangesMixin(ChangesUnderReviewMixin):
+    def reviewed_object(self):
+        return self.object.specific
+
+    def comparison_edit_handler(self):
+        return self.object.specific.get_edit_handler()
 
 
-class ReviewedSnippetWorkflowActionView(MedicalReviewActionMixin, SnippetWorkflowActionView):
-    def changes_under_review(self):
-        edit_handler = self.object.snippet_viewset.get_edit_handler()
-        return changes_under_review(self.object, self.task_state, self.request, edit_handler)
+class SnippetChangesMixin(ChangesUnderReviewMixin):
+    def reviewed_object(self):
+        return self.object
+
+    def comparison_edit_handler(self):
+        return self.object.snippet_viewset.get_edit_handler()
+
+
+class GuideWorkflowActionView(MedicalReviewActionMixin, PageChangesMixin, WorkflowActionView):
+    pass
+
+
+class GuideCollectWorkflowActionDataView(PageChangesMixin, CollectWorkflowActionDataView):
+    """The dialog the page editor's "Approve" opens; the edit view then acts on the review."""
+
+
+class ReviewedSnippetWorkflowActionView(
+    MedicalReviewActionMixin, SnippetChangesMixin, SnippetWorkflowActionView
+):
+    pass
+
+
+class ReviewedSnippetCollectWorkflowActionDataView(
+    SnippetChangesMixin, SnippetCollectWorkflowActionDataView
+):
+    """The dialog the snippet editor's "Approve" opens."""
 
 
 class RefuseDirectPublishMixin:
@@ -291,6 +305,7 @@ class ReviewedSnippetViewSet(SnippetViewSet):
     copy_view_class = ReviewedSnippetCopyView
     edit_view_class = ReviewedSnippetEditView
     workflow_action_view_class = ReviewedSnippetWorkflowActionView
+    collect_workflow_action_data_view_class = ReviewedSnippetCollectWorkflowActionDataView
 
 
 def guide_page_viewsets():
@@ -302,6 +317,7 @@ def guide_page_viewsets():
             edit_view_class=GuidePageEditView,
             add_view_class=GuidePageCreateView,
             workflow_action_view_class=GuideWorkflowActionView,
+            collect_workflow_action_data_view_class=GuideCollectWorkflowActionDataView,
         )
         for model in reviewed_page_models()
     ]
