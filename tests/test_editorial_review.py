@@ -11,10 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, WorkflowPage
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from medical_review.permissions import MODERATORS
-from tests.review_support import a_treatment, make_user
+from tests.review_support import a_treatment, edit_home, make_user
 from treatments.models import HomePage, TreatmentGuidePage
 
 NEW_TITLE = "The SPS Treatment Guide: every treatment explained"
@@ -35,20 +34,6 @@ def as_user(user):
     client = Client()
     client.force_login(user)
     return client
-
-
-def edit_home(client, home, action=None, **changes):
-    values = {
-        "title": home.title,
-        "slug": home.slug,
-        "seo_title": home.seo_title,
-        "search_description": home.search_description,
-        **changes,
-    }
-    data = nested_form_data({**values, "comments": inline_formset([])})
-    if action:
-        data[action] = "1"
-    return client.post(reverse("wagtailadmin_pages:edit", args=[home.pk]), data)
 
 
 def submit_home(user, home, **changes):
