@@ -36,8 +36,14 @@ from wagtail.models import (
 )
 
 from medical_review.forms import SUMMARY_MAX_LENGTH, MedicalApprovalForm, RequestChangesForm
+from medical_review.four_eyes import (
+    EDITED,
+    SUBMITTED,
+    WROTE_SOME,
+    part_in_change,
+    restart_review,
+)
 from medical_review.gate import ReviewGateMixin
-from medical_review.invariant import authors
 from medical_review.moves import MovedPageMixin
 from medical_review.permissions import GuidePagePermissionTester, is_moderator
 
@@ -358,21 +364,19 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         task_state = self._task_state_for(obj)
         if task_state is None:
             return None
-        latest = obj.get_latest_revision()
         noun = content_noun(obj)
-        if user.pk == task_state.workflow_state.requested_by_id:
+        part = part_in_change(obj, user, task_state)
+        if part == SUBMITTED:
             return (
                 f"You submitted this {noun} for medical review, so another medical advisor "
                 "must approve it."
             )
-        if user.pk in {task_state.revision.user_id, latest.user_id if latest else None}:
+        if part == EDITED:
             return (
                 f"You edited this version of the {noun}, so another medical advisor must "
                 "approve it."
             )
-        # Someone else saving, restoring or submitting last must not launder an advisor's
-        # own text: every author of the revision under review counts.
-        if user.pk in authors(task_state.revision):
+        if part == WROTE_SOME:
             return (
                 "You wrote some of the changes under review, so another medical advisor "
                 "must approve them."
@@ -447,17 +451,8 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
     # -- acting ----------------------------------------------------------------------------
 
     def restart_on_changed_revision(self, task_state, revision):
-        """Restarts the review on `revision`, saved while `task_state` was open.
-
-        Wagtail's own `TaskState.cancel(resume=True)` starts a new task state on the task: an
-        approval of the old one is then refused, and the four-eyes rule applies
-        to whoever wrote the new one.
-        """
-        task_state.cancel(user=revision.user, resume=True, comment=CHANGED_DURING_REVIEW)
-        # The page row may not point at `revision` yet (post_save of the revision).
-        TaskState.objects.filter(
-            workflow_state=task_state.workflow_state_id, status=TaskState.STATUS_IN_PROGRESS
-        ).update(revision=revision)
+        """Restarts the review on `revision`, saved while `task_state` was open."""
+        restart_review(task_state, revision, CHANGED_DURING_REVIEW)
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):

@@ -12,6 +12,9 @@ logger = logging.getLogger(__name__)
 def publish_reviewed_revision(workflow_state, user=None):
     """Publish the revision a medical advisor approved; other content as Wagtail does.
 
+    An "Editorial review" publishes the revision its approval approved
+    (`publish_editorial_revision`).
+
     Reviewed pages (and snippets under a medical review workflow) cannot be published
     directly by anyone (see GuidePagePermissionTester, ReviewedSnippetViewSet), so the publish
     skips the permission check, but only for a revision that carries a `MedicalReview` from
@@ -20,7 +23,11 @@ def publish_reviewed_revision(workflow_state, user=None):
     from wagtail.models import Page
     from wagtail.workflows import publish_workflow_state
 
+    from editorial_review.models import approved_revision, is_editorial_review_workflow
     from medical_review.models import MedicalReview, ReviewedPageMixin, is_medical_review_workflow
+
+    if is_editorial_review_workflow(workflow_state.workflow_id):
+        return publish_editorial_revision(workflow_state, user, approved_revision(workflow_state))
 
     page = workflow_state.content_object
     page = getattr(page, "specific", page)
@@ -46,3 +53,19 @@ def publish_reviewed_revision(workflow_state, user=None):
         )
         return None
     return review.revision.publish(user=user, skip_permission_checks=True)
+
+
+def publish_editorial_revision(workflow_state, user, revision):
+    """Publish `revision`, the one an editorial review of `workflow_state` approved.
+
+    Pages under the editorial review cannot be published directly by anyone (see
+    `EditorialPagePermissionTester`), so the publish skips the permission check; an approval
+    that approved no revision publishes nothing.
+    """
+    if revision is None:
+        logger.warning(
+            "Editorial review of %r finished without an approved revision; nothing was published.",
+            workflow_state.content_object,
+        )
+        return None
+    return revision.publish(user=user, skip_permission_checks=True)

@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "search"
     label = "search"
+
+    def ready(self):
+        from search.promotions import recommend_pages_only
+
+        recommend_pages_only()

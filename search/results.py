@@ -192,15 +192,15 @@ def _kind(page):
     return "Guide"
 
 
-def promotions_for(query, record_hit=True):
-    """Editors' promoted results for this query (wagtail.contrib.search_promotions).
+def promotions_for(query, request, record_hit=True):
+    """Editors' promoted results for this query (wagtail.contrib.search_promotions), as rows.
 
     The hit is counted for the admin's "popular searches".
     """
     query_string = normalise_query_string(query)
     if record_hit:
         _record_hit(query_string)
-    return _visible_promotions(query_string)
+    return _visible_promotions(query_string, request)
 
 
 def _record_hit(query_string):
@@ -215,17 +215,30 @@ def _record_hit(query_string):
         Query.get(query_string).add_hit(today)
 
 
-def _visible_promotions(query_string):
-    picks = list(
-        SearchPromotion.objects.filter(query__query_string=query_string)
-        .select_related("page")
+def _visible_promotions(query_string, request):
+    """The promoted pages, each shown by its own live title and description.
+
+    A promotion's free text (its description, an external link and its text) went through no
+    review, so readers never see it: a page's own fields went through its review.
+    """
+    page_ids = list(
+        SearchPromotion.objects.filter(query__query_string=query_string, page__isnull=False)
         .order_by("sort_order")
+        .values_list("page_id", flat=True)
     )
+    if not page_ids:
+        return []
     # A promoted page that was unpublished or made private since is left out, like any draft.
-    visible = set(
-        Page.objects.live()
-        .public()
-        .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
-        .values_list("pk", flat=True)
-    )
-    return [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
+    pages = {
+        page.pk: page for page in Page.objects.live().public().filter(pk__in=page_ids).specific()
+    }
+    return [
+        Result(
+            title=page.title,
+            url=page.get_url(request),
+            kind=_kind(page),
+            description=page_description(page),
+        )
+        for page in (pages.get(pk) for pk in dict.fromkeys(page_ids))
+        if page is not None
+    ]

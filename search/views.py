@@ -66,7 +66,7 @@ def search(request):
         # Result pages are endless and thin: kept out of search engines, the links followed.
         noindex=True,
         meta_title=gettext("Search results for “%(query)s”") % {"query": query},
-        promotions=promotions_for(query, record_hit=requested == 1),
+        promotions=promotions_for(query, request, record_hit=requested == 1),
         corrected=found.corrected,
         corrected_url="?" + urlencode({"q": found.corrected}) if found.corrected else "",
         paginator=paginator,

@@ -115,6 +115,21 @@ def edit(client, page, action=None, **changes):
     return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
 
 
+def edit_home(client, home, action=None, **changes):
+    """Posts the home page's editor: its own fields with `changes`, and the button `action`."""
+    values = {
+        "title": home.title,
+        "slug": home.slug,
+        "seo_title": home.seo_title,
+        "search_description": home.search_description,
+        **changes,
+    }
+    data = nested_form_data({**values, "comments": inline_formset([])})
+    if action:
+        data[action] = "1"
+    return client.post(reverse("wagtailadmin_pages:edit", args=[home.pk]), data)
+
+
 def workflow_action(client, page, action, data=None, ajax=False, task_state=None):
     """Posts `action` on the page's open task (or on `task_state`, e.g. one since restarted)."""
     page.refresh_from_db()

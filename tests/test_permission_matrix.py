@@ -1,4 +1,5 @@
-"""Roles × actions on a guide page, each through Wagtail's real admin views, as README says.
+"""Roles × actions on a guide page and on the home page, through Wagtail's real admin views,
+as README says.
 
 Each cell asserts what the action changed (the live text, the tree, the accounts), not only
 the answer's status: a refused action changes nothing, an allowed one does what it says.
@@ -18,13 +19,14 @@ from medical_review.permissions import MEDICAL_ADVISORS
 from tests.review_support import (
     ATTESTED,
     edit,
+    edit_home,
     live_title,
     new_treatment,
     publish_unreviewed,
     role_accounts,
     workflow_action,
 )
-from treatments.models import TherapyCategoryPage, TreatmentPage
+from treatments.models import GuideSettings, HomePage, TherapyCategoryPage, TreatmentPage
 
 ROLES = ["editor", "advisor", "advisor2", "moderator", "superuser"]
 
@@ -248,3 +250,103 @@ def test_the_matrix_names_every_action_once():
 def test_role_may_take_the_action_only_as_the_readme_says(accounts, treatment, role, action):
     took_effect = ACTIONS[action](accounts, accounts[role], treatment)
     assert took_effect == (role in ALLOWED[action])
+
+
+# The README's table "Who may do what on the home page": its own fields (title, browser title,
+# meta description) go through the editorial review; the guide settings readers see are
+# changed by superusers only.
+HOME_ALLOWED = {
+    "edit": {"moderator", "superuser"},
+    "submit": {"moderator", "superuser"},
+    "approve own": set(),
+    "approve other's": {"moderator", "superuser"},
+    "publish": set(),
+    "bulk publish": set(),
+    "unpublish": {"moderator", "superuser"},
+    "change guide settings": {"superuser"},
+}
+HOME_TITLE = "SPS guide (changed)"
+
+
+@pytest.fixture
+def home(guide):
+    return HomePage.objects.get(locale__language_code="en")
+
+
+def home_submitted_by(user, home):
+    edit_home(as_user(user), home, "action-submit", title=HOME_TITLE)
+    return HomePage.objects.get(pk=home.pk)
+
+
+def home_do_edit(accounts, user, home):
+    before = home.revisions.count()
+    edit_home(as_user(user), home, title=HOME_TITLE)
+    latest = home.revisions.order_by("-pk").first()
+    return home.revisions.count() > before and latest.user_id == user.pk
+
+
+def home_do_submit(accounts, user, home):
+    return home_submitted_by(user, home).workflow_in_progress
+
+
+def home_do_approve_own(accounts, user, home):
+    home = home_submitted_by(user, home)
+    if not home.workflow_in_progress:
+        return False
+    workflow_action(as_user(user), home, "approve")
+    return live_title(home) == HOME_TITLE
+
+
+def home_do_approve_others(accounts, user, home):
+    author = accounts["superuser"] if user == accounts["moderator"] else accounts["moderator"]
+    home = home_submitted_by(author, home)
+    workflow_action(as_user(user), home, "approve")
+    return live_title(home) == HOME_TITLE
+
+
+def home_do_publish(accounts, user, home):
+    edit_home(as_user(user), home, "action-publish", title=HOME_TITLE)
+    return live_title(home) == HOME_TITLE
+
+
+def home_do_bulk_publish(accounts, user, home):
+    home.title = HOME_TITLE
+    home.save_revision(user=accounts["moderator"])
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    as_user(user).post(f"{url}?id={home.pk}&next=/admin/", {"include_descendants": ""})
+    return live_title(home) == HOME_TITLE
+
+
+def home_do_unpublish(accounts, user, home):
+    as_user(user).post(reverse("wagtailadmin_pages:unpublish", args=[home.pk]))
+    return not HomePage.objects.get(pk=home.pk).live
+
+
+def home_do_change_guide_settings(accounts, user, home):
+    site = home.get_site()
+    url = reverse("wagtailsettings:edit", args=["treatments", "guidesettings", site.pk])
+    as_user(user).post(url, {"disclaimer": "Changed.", "review_interval_months": 12})
+    return GuideSettings.for_site(site).disclaimer == "Changed."
+
+
+HOME_ACTIONS = {
+    "edit": home_do_edit,
+    "submit": home_do_submit,
+    "approve own": home_do_approve_own,
+    "approve other's": home_do_approve_others,
+    "publish": home_do_publish,
+    "bulk publish": home_do_bulk_publish,
+    "unpublish": home_do_unpublish,
+    "change guide settings": home_do_change_guide_settings,
+}
+
+
+def test_the_home_matrix_names_every_action_once():
+    assert HOME_ACTIONS.keys() == HOME_ALLOWED.keys()
+
+
+@pytest.mark.parametrize("action", HOME_ACTIONS)
+@pytest.mark.parametrize("role", ROLES)
+def test_role_may_act_on_the_home_page_only_as_the_readme_says(accounts, home, role, action):
+    took_effect = HOME_ACTIONS[action](accounts, accounts[role], home)
+    assert took_effect == (role in HOME_ALLOWED[action])

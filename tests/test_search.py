@@ -250,7 +250,7 @@ def test_editors_promoted_results_come_first(client, guide):
     )
     response = search(client, "Blood Cleaning")
     promotions = response.context["promotions"]
-    assert [pick.page.title for pick in promotions] == ["Plasma exchange (PLEX)"]
+    assert [pick.title for pick in promotions] == ["Plasma exchange (PLEX)"]
     html = response.content.decode()
     assert html.index("Recommended") < html.index("found")
 

@@ -10,6 +10,7 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "medical_review",
+    "editorial_review",
     "treatments",
     "glossary",
     "accounts",

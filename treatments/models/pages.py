@@ -21,6 +21,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
+from editorial_review.permissions import EditorialPagePermissionTester
+from medical_review.gate import ReviewGateMixin
 from medical_review.models import MedicalReview, ReviewedPageMixin, prefetch_medical_reviews
 from plain_language.panels import ReadingGradePanel
 from treatments.blocks import RICH_TEXT_FEATURES, GuideCautionsBlock, TreatmentBodyBlock
@@ -133,17 +135,22 @@ class GuideCautionsMixin(models.Model):
         abstract = True
 
 
-class HomePage(Page):
+class HomePage(ReviewGateMixin, Page):
     """The site root: its title and the way into the guide.
 
     It has no text of its own: the home page is not medically reviewed, so what it says
-    about treatment is quoted from the live guide.
+    about treatment is quoted from the live guide. Its own fields (title, browser title, meta
+    description) go live only through the "Editorial review" (`editorial_review`).
     """
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["treatments.TreatmentGuidePage"]
     max_count = 1
     template = "treatments/home_page.html"
+
+    def permissions_for_user(self, user):
+        # Nobody publishes the home page directly: a second person's approval does.
+        return EditorialPagePermissionTester(user, self)
 
 
 class TreatmentGuidePage(

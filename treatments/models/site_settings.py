@@ -4,10 +4,16 @@ from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from editorial_review.permissions import SuperusersOnlySitePermissionPolicy
+
 
 @register_setting(icon="doc-full")
 class GuideSettings(BaseSiteSetting):
-    """Site-wide texts and rules of the treatment guide."""
+    """Site-wide texts and rules of the treatment guide.
+
+    Readers see the disclaimers and, through the review dates, the interval: with no review
+    possible for a setting, only superusers change them.
+    """
 
     disclaimer = models.TextField(
         blank=True, help_text="Shown at the foot of every page of the site."
@@ -31,6 +37,10 @@ class GuideSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "guide settings"
+
+    @classmethod
+    def get_permission_policy(cls):
+        return SuperusersOnlySitePermissionPolicy(cls)
 
     @property
     def reader_disclaimer(self):

@@ -1,0 +1,39 @@
+"""The four-eyes rule every review task holds: whoever submitted the change under review, or
+wrote any of it, does not approve it."""
+
+from wagtail.models import TaskState
+
+from medical_review.invariant import authors
+
+SUBMITTED = "submitted"
+EDITED = "edited"
+WROTE_SOME = "wrote some"
+
+
+def part_in_change(obj, user, task_state):
+    """How `user` took part in the change under review in `task_state`: SUBMITTED, EDITED,
+    WROTE_SOME, or None when they had no part in it."""
+    if user.pk == task_state.workflow_state.requested_by_id:
+        return SUBMITTED
+    latest = obj.get_latest_revision()
+    if user.pk in {task_state.revision.user_id, latest.user_id if latest else None}:
+        return EDITED
+    # Someone else saving, restoring or submitting last must not launder a reviewer's own
+    # text: every author of the revision under review counts (medical_review.invariant).
+    if user.pk in authors(task_state.revision):
+        return WROTE_SOME
+    return None
+
+
+def restart_review(task_state, revision, comment):
+    """Restarts the review of `task_state` on `revision`, saved while the review was open.
+
+    Wagtail's own `TaskState.cancel(resume=True)` starts a new task state on the task: an
+    approval of the old one is then refused, and the four-eyes rule applies to whoever wrote
+    the new one.
+    """
+    task_state.cancel(user=revision.user, resume=True, comment=comment)
+    # The content's row may not point at `revision` yet (post_save of the revision).
+    TaskState.objects.filter(
+        workflow_state=task_state.workflow_state_id, status=TaskState.STATUS_IN_PROGRESS
+    ).update(revision=revision)
