@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("medical_review", "0006_editors_submit_translations"),
+        ("medical_review", "0007_translators_use_simple_translation"),
     ]
 
     operations = [
