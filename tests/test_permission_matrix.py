@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale
 
 from medical_review.permissions import MEDICAL_ADVISORS
 from tests.review_support import (
@@ -24,6 +25,7 @@ from tests.review_support import (
     new_treatment,
     publish_unreviewed,
     role_accounts,
+    spanish_pages_above,
     workflow_action,
 )
 from treatments.models import GuideSettings, HomePage, TherapyCategoryPage, TreatmentPage
@@ -49,6 +51,8 @@ ALLOWED = {
     "manage users": {"superuser"},
     "change groups": {"superuser"},
     "edit promoted results": {"editor", "superuser"},
+    "translate": {"editor", "advisor", "advisor2", "superuser"},
+    "cancel a review": {"moderator", "superuser"},
 }
 
 
@@ -219,6 +223,25 @@ def do_edit_promoted_results(accounts, user, page):
     return Query.objects.filter(query_string="stiffness", editors_picks__isnull=False).exists()
 
 
+def do_translate(accounts, user, page):
+    spanish = Locale.objects.get(language_code="es")
+    spanish_pages_above(page, spanish)
+    as_user(user).post(
+        reverse("simple_translation:submit_page_translation", args=[page.pk]),
+        {"locales": [spanish.pk]},
+    )
+    translation = page.get_translation_or_none(spanish)
+    # Whoever translates makes a draft: a translation goes live only through the review.
+    assert translation is None or not translation.live
+    return translation is not None
+
+
+def do_cancel_a_review(accounts, user, page):
+    submitted_by(accounts["editor"], page)
+    edit(as_user(user), page, "action-cancel-workflow", title="Reviewamide (submitted)")
+    return not TreatmentPage.objects.get(pk=page.pk).workflow_in_progress
+
+
 ACTIONS = {
     "edit": do_edit,
     "submit": do_submit,
@@ -237,6 +260,8 @@ ACTIONS = {
     "manage users": do_manage_users,
     "change groups": do_change_groups,
     "edit promoted results": do_edit_promoted_results,
+    "translate": do_translate,
+    "cancel a review": do_cancel_a_review,
 }
 
 
