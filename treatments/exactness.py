@@ -17,7 +17,8 @@ CAPITALISED_NAMES = {"Diazepam": "diazepam", "Clonazepam": "clonazepam"}
 LOADER_WORDS = ("SPS Treatment Guide",)
 
 # The page furniture a reader sees around the seed's words, as full-match patterns: `{quote}`
-# stands for a seed quotation (or a capitalised name), `{n}` for a number, `{date}` for a day,
+# stands for a seed quotation (or a capitalised name), `{names}` for such names joined by ", ",
+# `{n}` for a number, `{date}` for a day,
 # `{url}` for an address. Everything else in a page's <main> must be a quotation.
 INTERFACE = (
     "SPS Treatment Guide",
@@ -90,13 +91,14 @@ INTERFACE = (
     "Back to the table to choose other treatments",
     "What the guide says of these treatments as a group, each said once:",
     "; applies to every treatment on this list.",
-    "; applies to {quote}.",
+    "; applies to {names}.",
     "Read more:",
     "{url}",
 )
 
 _SLOTS = {
     "{quote}": r"(?P<quote{i}>.+?)",
+    "{names}": r"(?P<names{i}>.+?)",
     "{n}": r"\d+",
     "{word}": r"[\w ]+",
     "{date}": r"\d{1,2} \w+ \d{4}",
@@ -147,16 +149,24 @@ class SeedText:
                 return self.says(as_written + text[len(name) :])
         return False
 
+    def heads_an_entry(self, term):
+        """Whether `term` is a quotation, its first letter capitalised as the head of a
+        glossary entry ("Lymphocytes" for the seed's "lymphocytes")."""
+        return self.says(term) or self.says(term[:1].lower() + term[1:])
+
     def is_interface(self, text, also=()):
         """Whether `text` is one of the interface strings, its quotation slots filled with
         seed quotations (or one of `also`, texts approved otherwise)."""
         text = normalise(text)
         for pattern in _INTERFACE_PATTERNS:
             match = pattern.fullmatch(text)
-            if match and all(
-                self.names(value) or value in also
+            if not match:
+                continue
+            quoted = [
+                value if key.startswith("quote") else name
                 for key, value in match.groupdict().items()
-                if key.startswith("quote")
-            ):
+                for name in (value.split(", ") if key.startswith("names") else [value])
+            ]
+            if all(self.names(value) or value in also for value in quoted):
                 return True
         return False
