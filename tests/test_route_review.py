@@ -1,8 +1,7 @@
 """Routes ("Oral", "infused into the spine with an implantable pump which requires surgery") are
-medical wording: a
-change goes live only through the medical review, and a Spanish reader sees a route's reviewed
-Spanish name, else its English one marked as English. The Spanish text here is made up by the
-tests (names marked "(ES)")."""
+medical wording: a change goes live only through the medical review, and a Spanish reader sees
+a route's reviewed Spanish name, else its English one marked as English. The Spanish text here
+is made up by the tests (names marked "(ES)")."""
 
 import json
 import re
