@@ -14,7 +14,6 @@ from wagtail.models import Locale
 from glossary import content
 from glossary.models import GlossaryPage, GlossaryTerm
 from medical_review.gate import seed_publication
-from treatments.content.guide import Quote
 from treatments.loading import SEED_PATH, Seed, SeedMismatch
 from treatments.models import TreatmentGuidePage
 
@@ -65,7 +64,9 @@ class GlossaryLoader:
     def checked(self, entry):
         """The term's fields, each checked against the seed."""
         for form in filter(None, [entry.term, *entry.other_forms.split(",")]):
-            self.seed.quote(Quote(form.strip()))  # the term as the seed writes it
+            # The term as the seed writes it; heading an entry, it may start with a capital.
+            if not self.seed.exact.heads_an_entry(form.strip()):
+                raise SeedMismatch(f"The seed does not say: {form.strip()!r}")
         return {
             "term": entry.term,
             "slug": entry.slug,

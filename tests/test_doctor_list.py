@@ -59,11 +59,11 @@ def test_ticked_treatments_are_listed_in_the_guides_order_with_their_key_facts(c
     )
     assert response.status_code == 200
     # The guide's order (the tree's, as the overview lists them), not the order of the ticks.
-    assert listed_titles(response) == ["Baclofen", "Rituximab", "Autologous stem cell transplant"]
+    assert listed_titles(response) == ["Baclofen", "Rituximab", "Autologous stem cell transplants"]
     text = visible_text(response)
     assert "Lioresal" in text  # baclofen's brand name
     assert "Muscle Relaxants" in text  # its category
-    assert "Second line" in text  # rituximab's line of therapy
+    assert "“Second Line”" in text  # rituximab's line of therapy
     # The treatment's own caution, as the seed words it.
     assert "The procedure itself is complicated and considered high risk." in text
     assert "Diazepam" not in text

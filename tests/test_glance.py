@@ -43,10 +43,10 @@ def test_every_live_treatment_is_in_the_table_with_its_facts(client, guide):
         "Lioresal",
         "Muscle Relaxants",
         "",
-        "Oral, Infused into the spine with an implantable pump",
+        "Oral, infused into the spine with an implantable pump which requires surgery",
     ]
     rituximab = next(row for row in body_rows(html) if ">Rituximab</a>" in row)
-    assert "Second line" in rituximab
+    assert "“Second Line”" in rituximab
 
 
 @pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_filter_by_category_includes_subcategories(client, guide):
     titles = row_titles(client.get(URL, {"category": immunotherapies.pk}))
     assert "Rituximab" in titles  # in a subcategory (second line)
     assert "Intravenous immunoglobulins (IVIg)" in titles  # first line
-    assert "Autologous stem cell transplant" in titles  # directly in the category
+    assert "Autologous stem cell transplants" in titles  # directly in the category
     assert "Baclofen" not in titles
 
 
@@ -81,7 +81,7 @@ def test_filter_by_line_of_therapy(client, guide):
     )
     # Only the lines the guide states are offered; an old "none" link shows every treatment.
     options = client.get(URL).context["glance"].line_options
-    assert [option["label"] for option in options] == ["First line", "Second line"]
+    assert [option["label"] for option in options] == ["“First Line”", "“Second Line”"]
     assert (
         len(row_titles(client.get(URL, {"line": "none"}))) == TreatmentPage.objects.live().count()
     )

@@ -12,9 +12,7 @@ GLOSSARY = "/treatments/glossary/"
 LINKED_PAGES = {
     "glossary": GLOSSARY,
     "treatment with terms": "/treatments/immunotherapies/second-line/rituximab/",
-    "category with abbreviations": (
-        "/treatments/symptomatic-relief/other-therapies/anxiety-and-depression/"
-    ),
+    "category with abbreviations": "/treatments/anxiety-and-depression/",
 }
 
 

@@ -82,7 +82,7 @@ def test_only_superusers_may_move_a_guide_page(accounts, rituximab, first_line, 
     assert refused(move(client, rituximab, first_line))
 
     assert TreatmentPage.objects.get(pk=rituximab.pk).get_parent() == parent
-    assert "Second line" in public_text(rituximab)
+    assert "“Second Line”" in public_text(rituximab)
 
 
 @pytest.mark.parametrize("role", NOT_SUPERUSERS)
@@ -108,7 +108,7 @@ def test_a_moved_page_says_so_and_is_not_shown_as_reviewed(accounts, rituximab, 
     assert f"Moved to “First Line” Immunotherapies on {today}" in text
     assert "not yet medically reviewed in its new place." in text
     assert "Medically reviewed by" not in text
-    assert "First line" in text  # what the move changed
+    assert "“First Line”" in text  # what the move changed
     for data in json_ld(rituximab):
         assert "lastReviewed" not in data and "reviewedBy" not in data
 

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 GLOSSARY = "/treatments/glossary/"
 ANTI_SEIZURE = "/treatments/symptomatic-relief/anti-seizure-medication/gabapentin/"
-ANXIETY = "/treatments/symptomatic-relief/other-therapies/anxiety-and-depression/"
+ANXIETY = "/treatments/anxiety-and-depression/"
 PAGES = {"glossary": GLOSSARY, "anti-seizure treatment": ANTI_SEIZURE, "anxiety": ANXIETY}
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -47,7 +47,7 @@ def test_axe_finds_nothing_on_the_glossary_and_the_pages_with_cautions(glossary_
 
 def test_the_cautions_axe_checked_are_on_the_page(glossary_site, browser_page):
     # The axe check above means something only if the new sections are there.
-    for path, words in ((ANTI_SEIZURE, "narcotics"), (ANXIETY, "SNRI")):
+    for path, words in ((ANTI_SEIZURE, "These medications must be prescribed"), (ANXIETY, "SNRI")):
         browser_page.goto(glossary_site.url + path)
         cautions = browser_page.get_by_role("region", name="Important: read before use")
         assert cautions.is_visible(), path

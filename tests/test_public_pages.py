@@ -38,8 +38,8 @@ def test_treatment_page_shows_its_facts_as_a_definition_list(guide, client):
     baclofen = visible_text(client.get("/treatments/symptomatic-relief/muscle-relaxants/baclofen/"))
     assert "Brand names Lioresal" in baclofen
     assert (
-        "How it is given Oral, Infused into the spine with an implantable pump. May be given "
-        "orally or directly infused into the spine" in baclofen
+        "How it is given Oral, infused into the spine with an implantable pump which requires "
+        "surgery May be given orally or directly infused into the spine" in baclofen
     )
     stem_cell = visible_text(
         client.get("/treatments/immunotherapies/autologous-stem-cell-transplant/")
@@ -48,7 +48,7 @@ def test_treatment_page_shows_its_facts_as_a_definition_list(guide, client):
         "Important: read before use The procedure itself is complicated and considered high risk."
         in stem_cell
     )
-    assert "What it targets The process involves receiving medication" in stem_cell
+    assert "About this treatment Stem cells are normal cells" in stem_cell
 
 
 def test_treatment_page_has_breadcrumbs_back_to_its_category(guide, client):
@@ -57,7 +57,7 @@ def test_treatment_page_has_breadcrumbs_back_to_its_category(guide, client):
     breadcrumbs = html[html.index('aria-label="Breadcrumb"') :]
     assert 'href="/treatments/immunotherapies/second-line/"' in breadcrumbs
     assert 'aria-current="page">Rituximab<' in breadcrumbs
-    assert "Line of therapy Second line" in visible_text(response)
+    assert "Line of therapy “Second Line”" in visible_text(response)
 
 
 def test_video_without_a_link_still_shows_its_caption(guide, client):

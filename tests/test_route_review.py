@@ -1,7 +1,7 @@
-"""Routes ("Oral", "Infused into the spine with an implantable pump") are medical wording: a
-change goes live only through the medical review, and a Spanish reader sees a route's reviewed
-Spanish name, else its English one marked as English. The Spanish text here is made up by the
-tests (names marked "(ES)")."""
+"""Routes ("Oral", "infused into the spine with an implantable pump which requires surgery") are
+medical wording: a change goes live only through the medical review, and a Spanish reader sees
+a route's reviewed Spanish name, else its English one marked as English. The Spanish text here
+is made up by the tests (names marked "(ES)")."""
 
 import json
 import re
@@ -30,7 +30,7 @@ from treatments.models import AdministrationRoute
 pytestmark = pytest.mark.django_db
 
 TABLE = "/treatments/at-a-glance/"
-PUMP = "Infused into the spine with an implantable pump"
+PUMP = "infused into the spine with an implantable pump which requires surgery"
 NEW_NAME = "Taken by mouth (test wording)"
 SPANISH_NAME = "Oral (ES)"
 
@@ -64,7 +64,7 @@ def live_name(route):
 def how_baclofen_is_given(response):
     """The text of the "How it is given" fact of a treatment page."""
     text = visible_text(response)
-    return text.split("How it is given", 1)[1].split("What it targets", 1)[0].strip()
+    return text.split("How it is given", 1)[1].split(" May be given", 1)[0].strip()
 
 
 def table_row(response, title):
@@ -97,7 +97,7 @@ def test_routes_are_under_the_medical_review_workflow_and_the_seeds_are_live(gui
     assert workflow.name == "Medical review"
     assert isinstance(workflow.tasks.get().specific, MedicalReviewTask)
     routes = AdministrationRoute.objects.all()
-    assert routes.count() == 5
+    assert routes.count() == 4
     assert all(route.live and route.live_revision_id for route in routes)
     assert {route.locale.language_code for route in routes} == {"en"}
 

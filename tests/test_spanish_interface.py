@@ -53,7 +53,6 @@ def test_a_spanish_treatment_page_speaks_spanish_around_the_translators_text(gui
         "Datos clave",
         "Nombre genérico",
         "Nombres comerciales",
-        "Tipo Medicamento",
         "Cómo se administra",
         "Importante: lea antes de usar",
         "Más en esta categoría",
@@ -74,7 +73,7 @@ def test_the_english_treatment_page_keeps_its_english_words(guide, client):
     response = client.get(BACLOFEN)
     text = visible_text(response)
 
-    for words in [*FRAME["en"], "Key facts", "Generic name", "Type Medication", "Printed from"]:
+    for words in [*FRAME["en"], "Key facts", "Generic name", "Brand names", "Printed from"]:
         assert words in text, words
     for spanish_words in ["Datos clave", "Saltar al contenido", "Guía de tratamientos", "Inicio"]:
         assert spanish_words not in text, spanish_words

@@ -39,8 +39,6 @@ GUIDE_CAUTIONS = [
     "problems or limit the use of any of these medications.",
     "These medications must be prescribed and monitored closely by a physician who has "
     "expertise in their use and management.",
-    "People with SPS have very different responses to treatments, so medications are "
-    "carefully tried and evaluated by the patient and their physicians.",
 ]
 NARCOTICS_NOTE = (
     "Other types of pain relievers including narcotics and anesthetic agents are infrequently "
@@ -101,9 +99,11 @@ def test_every_treatment_page_has_its_sections_in_the_same_order(guide, client):
         present = sections_present(markup)
         positions = [markup.index(marker) for name, marker in SECTIONS if name in present]
         assert positions == sorted(positions), f"{treatment.title}: sections out of order"
-        # Every loaded treatment has facts, cautions, other treatments beside it, the review
-        # line and its guide's contributors; only some have a body.
-        assert {"key facts", "important", "review line", "who wrote the guide"} <= set(present)
+        # Every loaded treatment has facts, other treatments beside it, the review line and
+        # its guide's contributors; only some have a body, and cautions only those the seed's
+        # cautions scope ("these medications", not the procedures; the transplant's own).
+        assert {"key facts", "review line", "who wrote the guide"} <= set(present)
+        assert "important" in present or treatment.slug == "plasma-exchange", treatment.title
         assert ("about" in present) == bool(treatment.body), treatment.title
         if TreatmentPage.objects.sibling_of(treatment, inclusive=False).live().exists():
             assert "more in this category" in present, treatment.title
@@ -136,7 +136,9 @@ def test_each_treatment_quotes_the_guides_cautions_word_for_word_with_links_that
         cautions = cautions_on(main_of(client.get(treatment.url)))
         texts = [text for text, _link in cautions]
         for caution in GUIDE_CAUTIONS:
-            assert caution in texts, f"{treatment.title} lacks {caution[:30]!r}"
+            # "these medications": said of the medications, not of the procedures.
+            shown = treatment.kind == "medication"
+            assert (caution in texts) == shown, f"{treatment.title}: {caution[:30]!r}"
         for text, link in cautions:
             assert seed_says(text), f"{treatment.title}: the seed does not say {text!r}"
             if link:
@@ -152,20 +154,15 @@ def test_each_treatment_quotes_the_guides_cautions_word_for_word_with_links_that
 
 
 @pytest.mark.django_db
-def test_anti_seizure_pages_carry_the_narcotics_note_and_link_to_where_the_guide_says_it(
-    guide, client
-):
-    narcotics = TherapyCategoryPage.objects.get(slug="narcotics-and-anesthetic-agents")
+def test_the_narcotics_note_is_said_once_on_its_section_and_is_no_caution(guide, client):
+    section_page = TherapyCategoryPage.objects.get(slug="symptomatic-relief")
     anti_seizure = TherapyCategoryPage.objects.get(slug="anti-seizure-medication")
-    for treatment in TreatmentPage.objects.live().child_of(anti_seizure):
-        cautions = dict(cautions_on(main_of(client.get(treatment.url))))
-        assert cautions[NARCOTICS_NOTE] == narcotics.url + "#caution-narcotics"
-    baclofen = TreatmentPage.objects.get(slug="baclofen")
-    assert NARCOTICS_NOTE not in dict(cautions_on(main_of(client.get(baclofen.url))))
-    # The narcotics page says the note once, in its own section.
-    narcotics_page = main_of(client.get(narcotics.url))
-    assert cautions_on(narcotics_page) == [(NARCOTICS_NOTE, "")]
-    assert normalised(visible_text(client.get(narcotics.url))).count("Other types of pain") == 1
+    for treatment in TreatmentPage.objects.live().descendant_of(section_page):
+        assert NARCOTICS_NOTE not in dict(cautions_on(main_of(client.get(treatment.url))))
+    assert NARCOTICS_NOTE not in normalised(visible_text(client.get(anti_seizure.url)))
+    text = normalised(visible_text(client.get(section_page.url)))
+    assert text.count("Other types of pain") == 1 and NARCOTICS_NOTE in text
+    assert cautions_on(main_of(client.get(section_page.url))) == []
 
 
 @pytest.mark.django_db
@@ -183,7 +180,7 @@ def test_the_overview_says_each_guide_caution_once_with_its_id(client, guide):
     text = normalised(visible_text(client.get(guide.url)))
     for caution in GUIDE_CAUTIONS:
         assert text.count(caution) == 1
-    for anchor in ("risks", "monitoring", "responses-vary"):
+    for anchor in ("risks", "monitoring"):
         assert f'id="caution-{anchor}"' in overview
 
 
@@ -192,7 +189,25 @@ def test_a_caution_the_seed_does_not_say_is_refused():
     loader = GuideLoader(Seed.from_file())
     made_up = content.Caution("made-up", content.Quote("Grapefruit makes every drug safe."))
     with pytest.raises(SeedMismatch):
-        loader._cautions([made_up], None)
+        loader._cautions([made_up], Seed.from_file().paragraphs)
+
+
+@pytest.mark.django_db
+def test_a_caution_placed_where_the_seed_does_not_scope_it_is_refused():
+    loader = GuideLoader(Seed.from_file())
+    seed = Seed.from_file()
+    anti_seizure = seed.section(
+        "Anti-seizure Medication (may help with pain management)", loader.headings
+    )
+    note = content.Caution("narcotics", content.NARCOTICS_NOTE)
+    with pytest.raises(SeedMismatch, match="a note of the seed"):
+        loader._cautions([note], anti_seizure)
+    mood = content.Caution("mood", content.Para("Medication choices should be coordinated"))
+    with pytest.raises(SeedMismatch, match="not in the part of the seed"):
+        loader._cautions([mood], anti_seizure)
+    risks = content.Caution("risks", content.GUIDE_CAUTIONS[0].text)
+    with pytest.raises(SeedMismatch, match="speaks of medications"):
+        loader._cautions([risks], seed.paragraphs)
 
 
 @pytest.mark.django_db
@@ -221,7 +236,7 @@ def test_more_in_this_category_lists_the_live_public_siblings_in_order(client, g
     assert listed == [
         "Diazepam",
         "Clonazepam",
-        "Botulinum toxin injections",
+        "Botox injections",
         "Dantrolene",
         "Rituximab",
     ]
@@ -416,8 +431,8 @@ def test_a_caution_with_a_bad_address_is_a_form_error(client, users, guide):
 @pytest.mark.django_db
 def test_editors_see_the_cautions_in_the_page_editor(client, users, guide):
     client.force_login(users["editor"])
-    anti_seizure = TherapyCategoryPage.objects.get(slug="anti-seizure-medication")
-    for page, caution in [(guide, GUIDE_CAUTIONS[0]), (anti_seizure, NARCOTICS_NOTE)]:
+    anxiety = TherapyCategoryPage.objects.get(slug="anxiety-and-depression")
+    for page, caution in [(guide, GUIDE_CAUTIONS[0]), (anxiety, MOOD_NOTE)]:
         response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200
         assert caution in html.unescape(response.content.decode())

@@ -18,9 +18,15 @@ class CautionBlock(blocks.StructBlock):
         template = "components/caution_block.html"
 
 
+# Which treatments below a page a caution applies to: the seed scopes some to medications
+# ("these medications"), and a procedure is not one of them.
+APPLIES_TO_EVERY_TREATMENT = ""
+APPLIES_TO_MEDICATIONS = "medication"
+
+
 class GuideCautionBlock(blocks.StructBlock):
-    """A caution that applies to every treatment below the page, each shown with a link to
-    where the guide says it: this page, or the page chosen in `said_on`.
+    """A caution that applies to the treatments below the page it scopes, each shown with a
+    link to where the guide says it: this page, or the page chosen in `said_on`.
     """
 
     text = blocks.TextBlock(help_text="The caution, word for word as the guide says it.")
@@ -34,6 +40,15 @@ class GuideCautionBlock(blocks.StructBlock):
         required=False,
         page_type=["treatments.TreatmentGuidePage", "treatments.TherapyCategoryPage"],
         help_text="The page of the guide that says this caution, if not this one.",
+    )
+    applies_to = blocks.ChoiceBlock(
+        choices=[
+            (APPLIES_TO_EVERY_TREATMENT, "Every treatment below this page"),
+            (APPLIES_TO_MEDICATIONS, "The medications below this page (not the procedures)"),
+        ],
+        required=False,
+        default=APPLIES_TO_EVERY_TREATMENT,
+        help_text="The treatments the source's words scope it to.",
     )
 
     class Meta:

@@ -5,12 +5,12 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
-from treatments.sections import CautionEntry, quoted_caution
+from treatments.sections import CautionEntry, applies_to, quoted_caution
 
 
 def _quoted_from(page, sources, request):
     """The cautions a guide or category page says or quotes, each linked to where the guide
-    says it (the page itself, or the live page chosen in `said_on`)."""
+    says it (the page itself, or the live page chosen in `said_on`), as (entry, its scope)."""
     entries = []
     for raw in page.cautions.raw_data:
         if raw["type"] != "caution":
@@ -19,13 +19,13 @@ def _quoted_from(page, sources, request):
         said_on = value.get("said_on")
         quoted = quoted_caution(value, sources.get(said_on) if said_on else page, request)
         if quoted is not None:
-            entries.append(quoted)
+            entries.append((quoted, value))
     return entries
 
 
 def cautions_of_chosen(chosen, request=None):
     """(treatment, its cautions) for each `ChosenTreatment`, as its own page shows them: its
-    own caution, then those of the guide and the categories above it, top-down. One query,
+    own caution, then those of the guide and the categories above it that apply to it. One query,
     for the pages the cautions are quoted from, however many treatments are chosen.
     """
     ancestors = {page.pk: page for entry in chosen for page in entry.ancestors}
@@ -42,7 +42,13 @@ def cautions_of_chosen(chosen, request=None):
     result = []
     for entry in chosen:
         own = [CautionEntry(text=entry.page.cautions)] if entry.page.cautions else []
-        result.append((entry, own + [c for page in entry.ancestors for c in quoted[page.pk]]))
+        shared = [
+            caution
+            for page in entry.ancestors
+            for caution, value in quoted[page.pk]
+            if applies_to(value, entry.page)
+        ]
+        result.append((entry, own + shared))
     return result
 
 

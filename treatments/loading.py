@@ -3,8 +3,10 @@
 Idempotent: pages are found by slug under their parent; a page that exists is never
 overwritten, and one that an editor has changed since loading is reported as skipped.
 Pages are only created with a new guide; in a running guide, missing ones are reported.
-Cautions are loaded with the pages that say them, so a running guide gets them only through
-an editor and a medical review.
+A fresh load publishes the seed as transcribed (the seed needs no review to be the starting
+text). In a running guide, a page the loader made whose text differs from the transcription
+gets the transcription as a new draft revision, never published: an editor submits it and a
+medical advisor reviews it like any change.
 """
 
 import html
@@ -21,6 +23,7 @@ from wagtail.models import Locale, Page, Site
 
 from medical_review.gate import seed_publication
 from treatments.content import guide as content
+from treatments.exactness import LOADER_WORDS, SeedText
 from treatments.models import (
     AdministrationRoute,
     GuidePerson,
@@ -86,17 +89,34 @@ class Seed:
 
     def __init__(self, text):
         self.paragraphs = [_normalise(line) for line in text.splitlines() if line.strip()]
-        self._folded = _normalise(text).casefold()
+        self.exact = SeedText(text)
 
     @classmethod
     def from_file(cls, path=SEED_PATH):
         return cls(Path(path).read_text(encoding="utf-8"))
 
     def quote(self, quote):
+        """The quotation, if the seed says it as written (case for case, whole words)."""
         text = _normalise(quote.text)
-        if text.casefold() not in self._folded:
+        if not self.exact.says(text):
             raise SeedMismatch(f"The seed does not say: {text!r}")
         return text
+
+    def name(self, text):
+        """A title or name: a quotation, or one of the named capitalised names."""
+        text = _normalise(text)
+        if not (self.exact.names(text) or text in LOADER_WORDS):
+            raise SeedMismatch(f"The seed does not name: {text!r}")
+        return text
+
+    def section(self, heading, headings):
+        """The paragraphs after the paragraph `heading`, up to the next of `headings`."""
+        start = self.paragraphs.index(heading) + 1
+        end = next(
+            (i for i in range(start, len(self.paragraphs)) if self.paragraphs[i] in headings),
+            len(self.paragraphs),
+        )
+        return self.paragraphs[start:end]
 
     def paragraph(self, para):
         found = [p for p in self.paragraphs if p.startswith(para.opening)]
@@ -118,18 +138,16 @@ class Seed:
 
     def rich_text(self, items, placed_elsewhere=()):
         """Paragraphs as rich text, less the sentences of `placed_elsewhere` (the facts)."""
-        elsewhere = {
-            sentence.casefold() for text in placed_elsewhere for sentence in sentences(text)
-        }
+        elsewhere = {sentence for text in placed_elsewhere for sentence in sentences(text)}
         parts = []
         for item in items:
             if isinstance(item, content.Heading):
                 parts.append(f"<h2>{html.escape(self.quote(content.Quote(item.text)))}</h2>")
                 continue
-            kept = [s for s in sentences(self.text(item)) if s.casefold() not in elsewhere]
+            kept = [s for s in sentences(self.text(item)) if s not in elsewhere]
             for sentence in kept:
                 for text in placed_elsewhere:
-                    if _normalise(text).casefold() in sentence.casefold():
+                    if _normalise(text) in sentence:
                         raise SeedMismatch(
                             f"{text!r} quotes part of a sentence: a fact quotes whole "
                             "sentences, so that each sentence lands in one place"
@@ -152,6 +170,7 @@ class LoadReport:
     existing: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
     missing: list = field(default_factory=list)
+    drafted: list = field(default_factory=list)
     site_url: str = ""
 
     def lines(self):
@@ -169,6 +188,52 @@ class LoadReport:
                 f"  not recreated: {title} (removed or renamed since loading; "
                 "pages are only created with a new guide)"
             )
+        for title in self.drafted:
+            yield (
+                f"  draft saved: {title} (its live text differs from the seed; an editor "
+                "submits the draft for medical review)"
+            )
+
+
+# A caution that says "these medications" is scoped to medications by the seed's own words.
+THESE_MEDICATIONS = re.compile(r"\b[Tt]hese medications\b")
+
+
+def _stream(value):
+    """A StreamField's blocks as (type, stored value), without the blocks' ids."""
+    return [(block.block_type, block.block.get_prep_value(block.value)) for block in value]
+
+
+# The fields the loader writes on each page type, compared with a running guide's pages.
+LOADED_FIELDS = {
+    "TreatmentGuidePage": ("title", "subtitle", "intro"),
+    "TherapyCategoryPage": ("title", "intro", "approach", "line_of_therapy"),
+    "TreatmentPage": (
+        "title",
+        "kind",
+        "generic_name",
+        "also_known_as",
+        "drug_class",
+        "administration",
+        "targets",
+        "regimen",
+        "cautions",
+    ),
+}
+STREAM_FIELDS = {"TreatmentGuidePage": ("cautions",), "TherapyCategoryPage": ("cautions",)}
+
+
+def _loaded_content(page):
+    """What the loader sets on a page, comparable between the seed and a revision."""
+    name = type(page).__name__
+    content_ = {field: getattr(page, field) for field in LOADED_FIELDS[name]}
+    for field_name in STREAM_FIELDS.get(name, ()):
+        content_[field_name] = _stream(getattr(page, field_name))
+    if isinstance(page, TreatmentPage):
+        content_["body"] = _stream(page.body)
+        content_["brand_names"] = [brand.name for brand in page.brand_names.all()]
+        content_["routes"] = sorted(route.slug for route in page.routes.all())
+    return content_
 
 
 class GuideLoader:
@@ -177,8 +242,7 @@ class GuideLoader:
         self.report = LoadReport()
         self.creating = True
         self.routes = {}
-        # Pages whose cautions quote a page created after them: published once it exists.
-        self._awaiting_cautions = []
+        self.headings = self._headings()
 
     @transaction.atomic
     def load(self):
@@ -188,75 +252,96 @@ class GuideLoader:
         # missing page was removed or renamed by an editor: recreating it would publish
         # content that no medical advisor approved.
         self.creating = not TreatmentGuidePage.objects.child_of(home).exists()
+        guide_section = self.seed.section(
+            self.seed.name(content.GUIDE_SUBTITLE), self.headings - self._intro_headings()
+        )
         guide = self._page(
             home,
             TreatmentGuidePage(
-                title=self.seed.quote(content.Quote(content.GUIDE_TITLE)),
+                title=self.seed.name(content.GUIDE_TITLE),
                 slug="treatments",
-                subtitle=self.seed.quote(content.Quote(content.GUIDE_SUBTITLE)),
+                subtitle=self.seed.name(content.GUIDE_SUBTITLE),
                 intro=self.seed.rich_text(
-                    content.GUIDE_INTRO, placed_elsewhere=self._said_here(content.GUIDE_CAUTIONS)
+                    content.GUIDE_INTRO, placed_elsewhere=self._texts(content.GUIDE_CAUTIONS)
                 ),
-                cautions=self._cautions(content.GUIDE_CAUTIONS, None),
+                cautions=self._cautions(content.GUIDE_CAUTIONS, guide_section),
                 people=self._guide_people(),
             ),
         )
         for category in content.CATEGORIES:
             self._category(guide, category)
-        self._publish_awaiting_cautions()
         self._settings()
         return self.report
 
+    def _headings(self):
+        """The seed's headings the transcription uses: the categories' and the intro's."""
+        titles = set()
+
+        def walk(items):
+            for item in items:
+                titles.add(item.title)
+                if isinstance(item, content.Category):
+                    walk(item.children)
+
+        walk(content.CATEGORIES)
+        return titles | self._intro_headings()
+
+    @staticmethod
+    def _intro_headings():
+        return {item.text for item in content.GUIDE_INTRO if isinstance(item, content.Heading)}
+
     def _load_routes(self):
         """The seed's routes in the default locale; a missing one is created and published as
-        the seed's text (a route an editor has changed is left as it is)."""
+        the seed's text. A route the loader made whose name differs from the seed gets the
+        seed's name as a draft for review; a route an editor has changed is left as it is."""
         locale = Locale.get_default()
         routes = {}
         for order, (name, slug) in enumerate(content.ROUTES):
+            name = self.seed.name(name)
             route, created = AdministrationRoute.objects.get_or_create(
-                slug=slug,
-                locale=locale,
-                defaults={"name": self.seed.quote(content.Quote(name)), "sort_order": order},
+                slug=slug, locale=locale, defaults={"name": name, "sort_order": order}
             )
             if created:
                 route.save_revision().publish()
+            else:
+                latest = route.latest_revision
+                if latest is not None and latest.user_id is None:
+                    current = latest.as_object()
+                    if current.name != name:
+                        current.name = name
+                        current.save_revision()
+                        self.report.drafted.append(f"route {name}")
             routes[slug] = route
         return routes
 
-    def _said_here(self, cautions):
-        """The texts of the cautions a page says itself, left out of its introduction."""
-        return [self.seed.text(caution.text) for caution in cautions if not caution.said_on]
+    def _texts(self, cautions):
+        """The texts of cautions, left out of the introduction of the page that says them."""
+        return [self.seed.text(caution.text) for caution in cautions]
 
-    def _cautions(self, cautions, parent):
-        """The `cautions` stream of a page; None while a page it quotes is not created yet."""
+    def _cautions(self, cautions, section):
+        """The `cautions` stream of a page, each caution checked against where the seed says
+        it (`section`, the paragraphs of the page's part of the seed) and what it scopes."""
         stream = []
         for caution in cautions:
-            said_on = None
-            if caution.said_on:
-                if parent is None:
-                    return None
-                said_on = parent.get_children().filter(slug=caution.said_on).first()
-                if said_on is None:
-                    return None
+            text = self.seed.text(caution.text)
+            if isinstance(caution.text, content.Para) and caution.text.italic:
+                raise SeedMismatch(f"{text!r} is a note of the seed, not a caution")
+            if not any(text in paragraph for paragraph in section):
+                raise SeedMismatch(f"{text!r} is not in the part of the seed its page covers")
+            if THESE_MEDICATIONS.search(text) and caution.applies_to != "medication":
+                raise SeedMismatch(f"{text!r} speaks of medications: it applies to them only")
             stream.append(
                 (
                     "caution",
                     {
-                        "text": self.seed.text(caution.text),
+                        "text": text,
                         "anchor": caution.anchor,
-                        "said_on": said_on,
+                        "said_on": None,
+                        "applies_to": caution.applies_to,
                     },
                 )
             )
         return stream
-
-    def _publish_awaiting_cautions(self):
-        for page, cautions, parent in self._awaiting_cautions:
-            stream = self._cautions(cautions, parent)
-            if stream is None:
-                raise SeedMismatch(f"{page.title}: a caution quotes a page the guide lacks")
-            page.cautions = stream
-            page.save_revision().publish()
 
     def _home_page(self):
         site = Site.objects.filter(is_default_site=True).first()
@@ -269,7 +354,8 @@ class GuideLoader:
             placeholder = Page.objects.filter(depth=2, slug="home", content_type__model="page")
             for page in placeholder:
                 page.delete()
-            home = root.add_child(instance=HomePage(title="SPS Treatment Guide", slug="home"))
+            title = self.seed.name(LOADER_WORDS[0])
+            home = root.add_child(instance=HomePage(title=title, slug="home"))
             home.save_revision().publish()
             self.report.created.append(home.title)
         if site is None:
@@ -295,7 +381,7 @@ class GuideLoader:
             site.save(update_fields=["hostname", "port"])
         self.report.site_url = site.root_url
 
-    def _page(self, parent, page, publish=True):
+    def _page(self, parent, page):
         existing = parent.get_children().filter(slug=page.slug).first() if parent else None
         if existing is None and not self.creating:
             self.report.missing.append(page.title)
@@ -305,14 +391,31 @@ class GuideLoader:
             editor = self._edited_by(existing)
             if editor:
                 self.report.skipped.append((existing.title, f"edited by {editor} since loading"))
-            else:
+            elif not self._draft_if_changed(existing, page):
                 self.report.existing.append(existing.title)
             return existing
         parent.add_child(instance=page)
-        if publish:
-            page.save_revision().publish()
+        page.save_revision().publish()
         self.report.created.append(page.title)
         return page
+
+    def _draft_if_changed(self, existing, page):
+        """Saves the seed's text as a draft revision of a page the loader made, when its
+        latest text differs (the live page keeps its text until a review publishes it)."""
+        latest = existing.get_latest_revision_as_object()
+        if _loaded_content(latest) == _loaded_content(page):
+            return False
+        for name in LOADED_FIELDS[type(page).__name__]:
+            setattr(latest, name, getattr(page, name))
+        for name in STREAM_FIELDS.get(type(page).__name__, ()):
+            setattr(latest, name, getattr(page, name))
+        if isinstance(page, TreatmentPage):
+            latest.body = page.body
+            latest.brand_names = [TreatmentBrandName(name=b.name) for b in page.brand_names.all()]
+            latest.routes = list(page.routes.all())
+        latest.save_revision()
+        self.report.drafted.append(page.title)
+        return True
 
     @staticmethod
     def _edited_by(page):
@@ -322,20 +425,20 @@ class GuideLoader:
         return None
 
     def _category(self, parent, category):
-        cautions = self._cautions(category.cautions, parent)
-        new_page = TherapyCategoryPage(
-            title=category.title,
-            slug=category.slug,
-            intro=self.seed.rich_text(
-                category.intro, placed_elsewhere=self._said_here(category.cautions)
+        section = self.seed.section(self.seed.name(category.title), self.headings)
+        page = self._page(
+            parent,
+            TherapyCategoryPage(
+                title=self.seed.name(category.title),
+                slug=category.slug,
+                intro=self.seed.rich_text(
+                    category.intro, placed_elsewhere=self._texts(category.cautions)
+                ),
+                cautions=self._cautions(category.cautions, section),
+                approach=category.approach,
+                line_of_therapy=category.line_of_therapy,
             ),
-            cautions=cautions or [],
-            approach=category.approach,
-            line_of_therapy=category.line_of_therapy,
         )
-        page = self._page(parent, new_page, publish=cautions is not None)
-        if page is new_page and cautions is None:
-            self._awaiting_cautions.append((page, category.cautions, parent))
         for child in category.children:
             if isinstance(child, content.Category):
                 self._category(page, child)
@@ -347,6 +450,10 @@ class GuideLoader:
             name: self.seed.text(getattr(treatment, name))
             for name in ("administration", "targets", "regimen", "cautions")
         }
+        if facts["cautions"]:
+            said = " ".join(self.seed.text(item) for item in treatment.body)
+            if facts["cautions"] not in said:
+                raise SeedMismatch(f"{treatment.title}: its caution is not in its own text")
         body = []
         # A sentence the facts list shows is left out of the body, so that an edit to one
         # cannot leave the other saying something else.
@@ -366,18 +473,18 @@ class GuideLoader:
                     },
                 )
             )
+        names = [name.strip() for name in treatment.also_known_as.split(",") if name.strip()]
         page = TreatmentPage(
-            title=treatment.title,
+            title=self.seed.name(treatment.title),
             slug=treatment.slug,
             kind=treatment.kind,
-            generic_name=treatment.generic_name,
-            also_known_as=treatment.also_known_as,
+            generic_name=self.seed.name(treatment.generic_name) if treatment.generic_name else "",
+            also_known_as=", ".join(self.seed.name(name) for name in names),
             drug_class=self.seed.text(treatment.drug_class),
             **facts,
             body=body,
             brand_names=[
-                TreatmentBrandName(name=self.seed.quote(content.Quote(name)))
-                for name in treatment.brand_names
+                TreatmentBrandName(name=self.seed.name(name)) for name in treatment.brand_names
             ],
             routes=[self.routes[slug] for slug in treatment.routes],
         )

@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
+from treatments.blocks import APPLIES_TO_EVERY_TREATMENT
 from treatments.listing import TreatmentEntry
 from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
 
@@ -37,13 +38,23 @@ class CautionEntry:
         return ANCHOR_PREFIX + self.anchor if self.anchor and self.said_here else ""
 
 
-def _entries_of(page, request, here):
-    """The cautions of a guide or category page; those it says itself link to it unless `here`."""
+def applies_to(value, treatment):
+    """Whether the guide caution `value` applies to `treatment` (a page below the one that says
+    it): to every treatment, or only to those of the kind it is scoped to."""
+    scope = value.get("applies_to") or APPLIES_TO_EVERY_TREATMENT
+    return scope == APPLIES_TO_EVERY_TREATMENT or scope == treatment.kind
+
+
+def _entries_of(page, request, here, treatment=None):
+    """The cautions of a guide or category page; those it says itself link to it unless `here`.
+    With `treatment`, only those that apply to it."""
     entries = []
     for block in page.cautions:
         if block.block_type != "caution":
             continue
         value = block.value
+        if treatment is not None and not applies_to(value, treatment):
+            continue
         source = value["said_on"] or page
         if source is page and here:
             entries.append(CautionEntry(text=value["text"], anchor=value["anchor"]))
@@ -70,14 +81,14 @@ def quoted_caution(value, source, request=None):
 
 def cautions_for(page, ancestors, request=None):
     """The cautions a page shows: a treatment its own and those of the guide and categories
-    above it (top-down); the guide or a category those it says or quotes itself.
+    above it that apply to it (top-down); the guide or a category those it says or quotes.
     """
     if not isinstance(page, TreatmentPage):
         return _entries_of(page, request, here=True)
     entries = [CautionEntry(text=page.cautions)] if page.cautions else []
     for ancestor in ancestors:
         if isinstance(ancestor, TreatmentGuidePage | TherapyCategoryPage):
-            entries.extend(_entries_of(ancestor, request, here=False))
+            entries.extend(_entries_of(ancestor, request, here=False, treatment=page))
     return entries
 
 

@@ -1,19 +1,20 @@
 """The guide's structure, transcribed from `treatments-for-sps.txt` beside this file.
 
-Every text here is a quotation of the seed: `Quote` values must occur in it word for word
-(letter case aside), and `Para` values name a seed paragraph by its opening words and are
-replaced by the whole paragraph (less those words when `after=True`). The loader checks
-both, so nothing reaches the site that the seed does not say. Classifications (route,
-kind, approach, line of therapy) are the transcriber's reading of the seed's wording.
+Every text here is a quotation of the seed, case for case: `Quote` values occur in it word for
+word, starting and ending at word boundaries, and `Para` values name a seed paragraph by its
+opening words and are replaced by the whole paragraph (less those words when `after=True`).
+Titles, names, brand names and route names are quotations too. The loader checks them all
+(treatments.exactness), so nothing reaches the site that the seed does not say. Classifications
+(route, kind, approach, line of therapy) are the transcriber's reading of the seed's wording;
+`kind` is not shown to readers, as the seed names no treatment's type.
 
 Each seed sentence lands in one place. A treatment's facts (`administration`, `targets`,
 `regimen`, `cautions`) quote whole sentences, and the loader leaves those sentences out of
 the body paragraphs they come from; a fact that quotes part of a body sentence is refused.
-The cautions of the guide and of a category (`Caution`) are said on that page, in its
-"Important: read before use" section, and apply to every treatment below it; they too are
-left out of the page's introduction. A caution may instead quote one that another page of
-the guide says (`said_on`, that page's slug), as the anti-seizure medications quote the
-note on narcotics that follows their list in the seed.
+A paragraph whose sentences lean on each other ("the catheter", "this could involve") stays
+whole in the body. The cautions of the guide and of a category (`Caution`) are said on that
+page, in its "Important: read before use" section, and apply to the treatments below it that
+the seed's words scope them to: "these medications" to the medications, not the procedures.
 """
 
 from dataclasses import dataclass, field
@@ -38,11 +39,11 @@ class Heading:
 
 @dataclass(frozen=True)
 class Caution:
-    """A caution of the seed that applies to every treatment below the page that carries it."""
+    """A caution of the seed, said on a page and shown on the treatments below it it applies to."""
 
     anchor: str  # the id of the caution on the page that says it: `#caution-<anchor>`
     text: Quote | Para
-    said_on: str = ""  # the slug of the sibling page that says it, if not this page
+    applies_to: str = ""  # "" every treatment below; "medication" the medications below
 
 
 @dataclass
@@ -74,13 +75,12 @@ class Category:
     children: list = field(default_factory=list)
 
 
-# (name, slug): each name is the seed's own word for the way a medicine is given.
+# (name, slug): each name is the seed's own words for the way a medicine is given.
 ROUTES = [
     ("Oral", "oral"),
     ("Intravenous", "intravenous"),
-    ("Infused into the spine with an implantable pump", "implantable-pump"),
+    ("infused into the spine with an implantable pump which requires surgery", "implantable-pump"),
     ("Subcutaneous", "subcutaneous"),
-    ("Injection", "injection"),
 ]
 
 GUIDE_TITLE = "Treatments for SPS"
@@ -95,8 +95,9 @@ GUIDE_INTRO = [
     Para("The specific details of how each medication works"),
     Para("All of these medications have significant risks"),
 ]
-# Said on the guide's overview and shown on every treatment page; the loader leaves these
-# sentences out of GUIDE_INTRO, so each is said once.
+# Said on the guide's overview and shown on the medications' pages ("these medications": the
+# examples of the medication categories listed below them); the loader leaves these sentences
+# out of GUIDE_INTRO, so each is said once.
 GUIDE_CAUTIONS = [
     Caution(
         "risks",
@@ -104,6 +105,7 @@ GUIDE_CAUTIONS = [
             "All of these medications have significant risks and side effects which may cause "
             "other problems or limit the use of any of these medications."
         ),
+        applies_to="medication",
     ),
     Caution(
         "monitoring",
@@ -111,16 +113,20 @@ GUIDE_CAUTIONS = [
             "These medications must be prescribed and monitored closely by a physician who has "
             "expertise in their use and management."
         ),
-    ),
-    Caution(
-        "responses-vary",
-        Quote(
-            "People with SPS have very different responses to treatments, so medications are "
-            "carefully tried and evaluated by the patient and their physicians."
-        ),
+        applies_to="medication",
     ),
 ]
+# The seed's note after the anti-seizure list, on pain relievers other than those listed: said
+# on the section it closes, never as a caution of the anti-seizure medications.
 NARCOTICS_NOTE = Para("*Other types of pain relievers", italic=True)
+
+# Seed text the guide does not show, each with the reason. The seed's list after "include:"
+# is empty, so the sentence would end on a colon with nothing after it.
+NOT_SHOWN = {
+    "Other therapies which may help with SPS muscle spasms or pain include:": (
+        "introduces a list the seed leaves empty"
+    ),
+}
 
 CONTRIBUTORS_OPENING = "Contributors to this document include:"
 DISCLAIMER_OPENING = "Disclaimer:"
@@ -151,6 +157,7 @@ CATEGORIES = [
         "Symptomatic Relief for Muscle Spasms and Pain",
         "symptomatic-relief",
         approach="symptomatic",
+        intro=[NARCOTICS_NOTE],
         children=[
             Category(
                 "Muscle Relaxants",
@@ -166,38 +173,33 @@ CATEGORIES = [
                             "implantable pump which requires surgery."
                         ),
                     ),
+                    # The seed lists these two inside "Benzodiazepine group including diazepam
+                    # (Valium), clonazepam (Klonopin)": as titles, they start with a capital
+                    # (treatments.exactness.CAPITALISED_NAMES).
                     _medication("Diazepam", ["Valium"], drug_class=Quote("Benzodiazepine")),
                     _medication("Clonazepam", ["Klonopin"], drug_class=Quote("Benzodiazepine")),
                     _medication("Tizanidine", ["Zanaflex"]),
                     _medication("Methocarbamol", ["Robaxin"]),
                     Treatment(
-                        title="Botulinum toxin injections",
+                        title="Botox injections",
                         slug="botulinum-toxin-injections",
                         kind="medication",
-                        generic_name="Botulinum toxin",
-                        brand_names=["Botox"],
-                        routes=["injection"],
-                        administration=Quote("Botox injections"),
-                        targets=Quote("Paralyze muscles around the site of injection"),
+                        body=[Quote("paralyze muscles around the site of injection")],
                     ),
                     _medication(
                         "Dantrolene",
                         ["Dantrium"],
                         # Only the first doses: the seed gives no route for the medicine.
                         administration=Quote(
-                            "First doses usually given intravenously in a hospital"
+                            "first doses usually given intravenously in a hospital"
                         ),
                     ),
                 ],
             ),
             Category(
-                "Anti-seizure Medication",
+                "Anti-seizure Medication (may help with pain management)",
                 "anti-seizure-medication",
                 approach="symptomatic",
-                intro=[Quote("May help with pain management")],
-                cautions=[
-                    Caution("narcotics", NARCOTICS_NOTE, said_on="narcotics-and-anesthetic-agents")
-                ],
                 children=[
                     _medication("Gabapentin", ["Neurontin"]),
                     _medication("Pregabalin", ["Lyrica"]),
@@ -205,32 +207,14 @@ CATEGORIES = [
                     _medication("Valproate", ["Depakote"]),
                 ],
             ),
-            Category(
-                "Narcotics and Anesthetic Agents",
-                "narcotics-and-anesthetic-agents",
-                approach="symptomatic",
-                cautions=[Caution("narcotics", NARCOTICS_NOTE)],
-            ),
-            Category(
-                "Other Therapies",
-                "other-therapies",
-                approach="other",
-                intro=[Para("Other therapies which may help with SPS muscle spasms or pain")],
-                children=[
-                    Category(
-                        "Management of Anxiety and Depression",
-                        "anxiety-and-depression",
-                        approach="other",
-                        intro=[Para("Anxiety and depression are often part of SPS.")],
-                        cautions=[
-                            Caution(
-                                "antidepressants", Para("Medication choices should be coordinated")
-                            )
-                        ],
-                    ),
-                ],
-            ),
         ],
+    ),
+    Category(
+        "Management of Anxiety and Depression",
+        "anxiety-and-depression",
+        approach="other",
+        intro=[Para("Anxiety and depression are often part of SPS.")],
+        cautions=[Caution("antidepressants", Para("Medication choices should be coordinated"))],
     ),
     Category(
         "Immunotherapies used in SPS",
@@ -255,10 +239,6 @@ CATEGORIES = [
                         generic_name="Intravenous immunoglobulins",
                         also_known_as="IVIg",
                         routes=["intravenous"],
-                        targets=Quote(
-                            "Immunoglobulins are antibodies that impact many components of the "
-                            "immune system activities."
-                        ),
                         body=[Para("Intravenous immunoglobulins (IVIg)", after=True)],
                         video={
                             "title": "IVIg therapies in GAD+ SPS patients",
@@ -272,19 +252,14 @@ CATEGORIES = [
                         generic_name="Subcutaneous immunoglobulin",
                         also_known_as="SCIG",
                         routes=["subcutaneous"],
-                        administration=Quote(
-                            "It is delivered by a pump system with IV tubing, infusing the "
-                            "immunoglobulins into the subcutaneous layer of the skin."
-                        ),
+                        # Whole: "this could involve multiple infusion sites" speaks of the pump.
                         body=[Para("Subcutaneous immunoglobulin (SCIG)", after=True)],
                     ),
                     Treatment(
                         title="Intravenous methylprednisolone",
                         slug="iv-methylprednisolone",
                         kind="medication",
-                        generic_name="Methylprednisolone",
                         brand_names=["Solu-Medrol"],
-                        drug_class=Quote("Steroids"),
                         routes=["intravenous"],
                         regimen=Quote(
                             "This immunotherapy is usually a short course of high dose "
@@ -301,15 +276,8 @@ CATEGORIES = [
                         kind="procedure",
                         generic_name="Plasma exchange",
                         also_known_as="PLEX, plasmapheresis",
-                        # A procedure: the catheter is how it is done, not a route of a medicine.
-                        administration=Quote(
-                            "A special catheter (central line) or port is sterilely placed into "
-                            "a large blood vessel."
-                        ),
-                        targets=Quote(
-                            "The process of plasma exchange involves “cleaning” the blood by "
-                            "removing some of its liquid plasma which contains antibodies."
-                        ),
+                        # The steps stay whole in the body: the catheter, the removal of plasma
+                        # and the return of the blood are one account.
                         regimen=Quote(
                             "A typical course of plasmapheresis might be 5 – 7 treatments done "
                             "every other day. For those who respond, it may then be done less "
@@ -342,39 +310,36 @@ CATEGORIES = [
                         "Cyclophosphamide",
                         ["Cytoxan"],
                         routes=["intravenous"],
-                        targets=Quote("Targets B cells and T cells"),
-                        administration=Quote(
-                            "Given by intravenous infusion with various protocols."
-                        ),
+                        body=[
+                            Quote(
+                                "Targets B cells and T cells, given by intravenous infusion with "
+                                "various protocols."
+                            )
+                        ],
                     ),
                     _medication(
                         "Mycophenolate mofetil",
                         ["CellCept", "Myfortic"],
                         routes=["oral"],
-                        administration=Quote("Oral medication"),
-                        targets=Quote(
-                            "Used as additional immunotherapy to decrease B cell and T cell growth."
-                        ),
+                        body=[
+                            Quote(
+                                "Oral medication which has been used as additional immunotherapy "
+                                "to decrease B cell and T cell growth."
+                            )
+                        ],
                     ),
                     _medication(
                         "Azathioprine",
                         ["Imuran"],
                         routes=["oral"],
-                        administration=Quote("Orally administered"),
-                        targets=Quote("Decreases number of B and T cells."),
+                        body=[Quote("Orally administered, decreases number of B and T cells.")],
                     ),
                 ],
             ),
             Treatment(
-                title="Autologous stem cell transplant",
+                title="Autologous stem cell transplants",
                 slug="autologous-stem-cell-transplant",
                 kind="procedure",
-                generic_name="Autologous stem cell transplant",
-                targets=Quote(
-                    "The process involves receiving medication to generate an increased number "
-                    "of normal bone marrow stem cells which will then be treated outside of the "
-                    "body and infused back into the patient to reset the immune system."
-                ),
                 cautions=Quote("The procedure itself is complicated and considered high risk."),
                 body=[
                     Para("Autologous stem cell transplants", after=True),

@@ -336,8 +336,9 @@ class Approach(models.TextChoices):
 
 
 class LineOfTherapy(models.TextChoices):
-    FIRST = "first", _("First line")
-    SECOND = "second", _("Second line")
+    # The seed's own words, its quotation marks included.
+    FIRST = "first", _("“First Line”")
+    SECOND = "second", _("“Second Line”")
 
 
 class TherapyCategoryPage(GuideAncestryMixin, GuideCautionsMixin, GuideReviewMixin, Page):
