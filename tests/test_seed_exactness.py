@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from medical_review.models import MedicalReview
 from tests import seed_text
+from tests.review_support import publish_unreviewed
 from treatments.exactness import SeedText, normalise
 from treatments.loading import load_treatment_guide
 from treatments.models import TherapyCategoryPage, TreatmentPage
@@ -254,7 +255,7 @@ def test_the_crawl_finds_a_text_the_seed_does_not_say(guide, client):
     seed = SeedText(seed_text.SEED.read_text(encoding="utf-8"))
     page = TreatmentPage.objects.get(slug="tizanidine")
     page.title = "Tizanidine cures SPS"
-    page.save_revision().publish()
+    publish_unreviewed(page)
     found = unquoted_texts(main_of(client.get(page.url)), seed, [])
     assert "Tizanidine cures SPS" in found
 
@@ -266,7 +267,7 @@ def test_a_running_guide_gets_the_corrections_as_drafts_not_live(guide, client):
     page = TreatmentPage.objects.get(slug="mycophenolate-mofetil")
     old_body = [("text", "<p>Used as additional immunotherapy.</p>")]
     page.body = old_body
-    page.save_revision().publish()  # as an older loader published it
+    publish_unreviewed(page)  # as an older loader published it
 
     report = load_treatment_guide()
 

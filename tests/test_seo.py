@@ -65,7 +65,7 @@ def test_descriptions_come_from_the_search_description_or_the_pages_own_words(cl
     assert description.startswith("Baclofen (Lioresal): May be given orally")
 
     anti_seizure = TherapyCategoryPage.objects.get(slug="anti-seizure-medication")
-    assert "May help with pain management" in meta(
+    assert "may help with pain management" in meta(
         head(client, anti_seizure.url), "name", "description"
     )
 
