@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format install clean serve-prod bench bench-short faults faults-short backup restore messages
+.PHONY: run test lint format install clean serve-prod bench bench-short drills backup restore messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,26 +39,24 @@ run: install
 
 # The suite runs in TEST_WORKERS processes (pytest-xdist), each on a test database of its own;
 # the tests that commit to the database run on one of them, in order (tests/conftest.py).
-# The tests that start gunicorn and Redis (marker "servers") measure timeouts and delays, so
-# they run afterwards, alone.
+# The drills (marker "drills": gunicorn, Varnish and PostgreSQL stopped on purpose) are
+# `make drills`.
 TEST_WORKERS ?= 2
 test: install
 	scripts/ensure-chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=sps_foundation.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not servers"
-	$(BIN)/python -m pytest -m servers
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not drills"
 
 # Production: gunicorn with production settings. Needs SECRET_KEY, ALLOWED_HOSTS and
-# DATABASE_URL in the environment (see README, "Production settings"). The cache table
-# (used when REDIS_URL is unset) comes first; each deploy retires the page cache.
+# DATABASE_URL in the environment (see README, "Production settings"). Django's cache table
+# comes first.
 PROD := DJANGO_SETTINGS_MODULE=sps_foundation.settings.production
 serve-prod: install
 	$(PROD) $(BIN)/python manage.py createcachetable
 	$(PROD) $(BIN)/python manage.py migrate --noinput
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v0
-	$(PROD) $(BIN)/python manage.py clear_page_cache
 	$(PROD) $(BIN)/gunicorn -c sps_foundation/gunicorn.conf.py sps_foundation.wsgi:application
 
 # Benchmark under gunicorn + wrk on loopback; writes docs/PERFORMANCE.md.
@@ -68,12 +66,12 @@ bench: $(STAMP)
 bench-short: $(STAMP)
 	$(BIN)/python scripts/bench.py --short
 
-# Fault drills against real PostgreSQL, Redis and two gunicorn servers on loopback.
-faults: $(STAMP)
-	$(BIN)/python scripts/faults.py
-
-faults-short: $(STAMP)
-	$(BIN)/python scripts/faults.py --short
+# Fault drills: Varnish in front of two gunicorn servers on a PostgreSQL of their own (started
+# by scripts/postgres, which the drills stop and start again).
+DRILL_PG_PORT ?= 27543
+drills: $(STAMP)
+	DATABASE_URL=$$(scripts/postgres start $(DRILL_PG_PORT)) $(BIN)/python -m pytest -m drills -p no:randomly; \
+		status=$$?; scripts/postgres stop $(DRILL_PG_PORT); exit $$status
 
 # Database (DATABASE_URL, else the SQLite file) and media, in one archive under backups/.
 backup: $(STAMP)

@@ -1,14 +1,13 @@
 """The glossary's receivers.
 
 A term going live or coming down changes the glossary and every guide page that links it: the
-page cache is retired for any saved snippet (page_cache.purge), and here the frontend cache
-(Varnish, a CDN) is purged for the whole guide after the change commits. Loading the guide
-from the seed loads the glossary with it.
+frontend cache (Varnish, a CDN) is purged for the whole guide after the change commits.
+Loading the guide from the seed loads the glossary with it.
 """
 
 from glossary.loading import load_glossary
 from glossary.models import GlossaryPage, GlossaryTerm
-from page_cache.purge import retire_on_snippet_change
+from http_cache.purge import purge_on_snippet_change
 from treatments.loading import guide_loaded
 
 
@@ -25,5 +24,5 @@ def load_with_the_guide(sender, **kwargs):
 
 def connect():
     """Connects the receivers; called once the app registry is ready."""
-    retire_on_snippet_change(GlossaryTerm, guide_of)
+    purge_on_snippet_change(GlossaryTerm, guide_of)
     guide_loaded.connect(load_with_the_guide, dispatch_uid="glossary.load_with_the_guide")

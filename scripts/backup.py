@@ -149,12 +149,15 @@ def restore(archive, force=False):
         media = work / "media"
         if media.is_dir():
             shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
-    # Pages cached from the content before the restore must not be served again.
+    # Nothing read from the content before the restore may be served again (Wagtail's site
+    # paths are kept in Django's cache).
+    from django.core.cache import cache
     from django.core.management import call_command
 
     call_command("createcachetable")
-    call_command("clear_page_cache")
+    cache.clear()
     print(f"Restored {archive} into {db['NAME']}")
+    print("Varnish or a CDN in front still holds the old pages: purge it whole (`BAN /`).")
 
 
 def main():

@@ -6,10 +6,9 @@ Django view, with the seed guide and with 1,000 treatments; written to docs/PERF
 
 The load generator is wrk (Debian's), bounded in time, on loopback only. The database is
 PostgreSQL when DATABASE_URL names one (a fresh `sps_bench` database on that server), else a
-SQLite file; the caches are in a Redis of its own, as on several app servers. Each page is
-measured three ways: through Varnish (deploy/varnish/default.vcl, a cache hit), from the page
-cache (an anonymous visitor, no Varnish), and rendered for a signed-in editor (whose session
-cookie no cache serves).
+SQLite file. Each page is measured three ways: through Varnish (deploy/varnish/default.vcl, a
+cache hit), rendered for an anonymous visitor straight from the app server (no Varnish), and
+rendered for a signed-in editor (whose session cookie Varnish passes).
 """
 
 import argparse
@@ -33,17 +32,15 @@ from stack import (  # noqa: E402
     fresh_database,
     get,
     log,
-    start_redis,
-    stop_redis,
 )
 
-PORT, VARNISH_PORT, REDIS_PORT = 27510, 27520, 27530
+PORT, VARNISH_PORT = 27510, 27520
 WRK = "/usr/bin/wrk"
 CONNECTIONS = 4
 GROWN = 1000
-GOALS = {"varnish": 5.0, "page cache": 1.0}
+GOALS = {"varnish": 5.0}
 
-# Queries of one render for a signed-in editor (nothing cached serves them).
+# Queries of one render for a signed-in editor.
 QUERY_COUNT = """
 import json
 from django.contrib.auth import get_user_model
@@ -67,7 +64,7 @@ print(json.dumps({url: count(url) for url in %r}))
 def wrk(url, seconds, headers=None):
     output = subprocess.run(  # noqa: S603 - Debian's wrk against our own loopback server
         [WRK, "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
-        # As browsers send it: Varnish and the page cache answer compressed, renders do not.
+        # As browsers send it: Varnish answers compressed, the app server does not.
         + ["-H", "Accept-Encoding: gzip, deflate, br"]
         + [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
         + [url],
@@ -125,7 +122,7 @@ def measure(site, seconds, label, results):
                 -1
             ]
         )
-        # The machine is shared: its load moves within seconds. Each page's four ways and the
+        # The machine is shared: its load moves within seconds. Each page's three ways and the
         # bare view are measured in turn, in rounds of 2 s (1 s for --short), so that each
         # ratio compares the same moments.
         rounds = max(seconds // 2, 2)
@@ -133,15 +130,13 @@ def measure(site, seconds, label, results):
             modes = [
                 ("bare view", "/bench/bare/", base, {}),
                 ("varnish", url, varnish.base, {}),
-                ("page cache", url, base, {}),
+                ("app (anonymous)", url, base, {}),
                 ("editor (uncached)", url, base, {"Cookie": session}),
             ]
             for mode, path, server, _ in modes:
-                get(server + path)  # a cache fill for Varnish and the page cache
+                get(server + path)  # a cache fill for Varnish
                 if mode == "varnish" and get(server + path).headers.get("X-Cache") != "hit":
                     raise RuntimeError(f"Varnish does not cache {url}")
-                if mode == "page cache" and get(server + path).headers.get("X-Page-Cache") != "hit":
-                    raise RuntimeError(f"The page cache does not serve {url}")
             runs = {mode: [] for mode, *_ in modes}
             for _ in range(rounds):
                 for mode, path, server, headers in modes:
@@ -149,9 +144,7 @@ def measure(site, seconds, label, results):
             floor = combined(runs["bare view"])["rps"]
             for mode, path, _, _ in modes:
                 result = combined(runs[mode])
-                queries = counts.get(url) if mode.startswith("editor") else 0
-                if mode == "bare view":
-                    queries = "-"
+                queries = {"bare view": "-", "varnish": 0}.get(mode, counts.get(url))
                 result.update(page=name, url=path, mode=mode, guide=label, queries=queries)
                 result["ratio"] = result["rps"] / floor
                 log(
@@ -187,23 +180,24 @@ def write_report(results, seconds, database, path):
         "# Performance",
         "",
         "Measured by `make bench` (scripts/bench.py): gunicorn with production settings (one",
-        f"process, 4 threads, the caches in Redis), {database}, Varnish 7.1 with",
+        f"process, 4 threads), {database}, Varnish 7.1 with",
         "deploy/varnish/default.vcl in front of it, wrk with",
         f"{CONNECTIONS} connections for {seconds} s per row, on loopback, on a",
         f"{os.cpu_count()}-core machine ({platform.machine()}, Python",
         f"{platform.python_version()}) that also runs wrk and Varnish. wrk asks for gzip as",
-        "browsers do: Varnish and the page cache keep pages compressed and send them so;",
-        "renders are sent plain. Ratios are requests per second relative to the bare Django",
-        "view (Django's request/response cycle and every middleware, the page cache's lookup",
-        "included, no template, no query). The machine is shared with other work whose load",
+        "browsers do: Varnish keeps pages compressed and sends them so; the app server sends",
+        "them plain. Ratios are requests per second relative to the bare Django view",
+        "(Django's request/response cycle and every middleware, no template, no query). The",
+        "machine is shared with other work whose load",
         "moves within seconds, so each page's rows and a bare view row are measured in turn,",
         f"in {max(seconds // 2, 2)} rounds of {seconds // max(seconds // 2, 2)} s each:"
         " req/s is all requests over all rounds,",
         "p50 the median round's, p99 the highest round's.",
-        "*varnish*: a Varnish cache hit, the app not involved. *page cache*: an anonymous",
-        "visitor served by the app's page cache (no Varnish). *editor (uncached)*: a",
-        "signed-in editor, whose session cookie every cache passes: the page is rendered",
-        "for each request, with the userbar. Queries: per render.",
+        "*varnish*: a Varnish cache hit, the app not involved. *app (anonymous)*: an",
+        "anonymous visitor served by the app server (no Varnish), the page rendered for each",
+        "request. *editor (uncached)*: a signed-in editor, whose session cookie Varnish",
+        "passes: the page is rendered for each request, with the userbar. Queries: per render",
+        "(the editor's; an anonymous render reads about as many).",
         "",
         "| guide | page | served by | req/s | p50 ms | p99 ms | × bare view | queries | errors |",
         "|---|---|---|---:|---:|---:|---:|---:|---:|",
@@ -239,13 +233,7 @@ def main():
         path.unlink(missing_ok=True)
         database_url, database = f"sqlite:///{path}", "SQLite"
     site = Site(database_url, settings="sps_foundation.settings.bench")
-    site.env["PAGE_CACHE_SECONDS"] = "600"
-    # As production runs several app servers: the caches in a Redis they share.
-    site.env["REDIS_URL"] = start_redis(REDIS_PORT)
-    try:
-        run_bench(site, seconds, grown, database, args.short)
-    finally:
-        stop_redis(REDIS_PORT)
+    run_bench(site, seconds, grown, database, args.short)
 
 
 def run_bench(site, seconds, grown, database, short):

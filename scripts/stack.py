@@ -1,6 +1,6 @@
-"""The production stack on loopback, for `make faults` and `make bench`: PostgreSQL, Redis and
-gunicorn app servers started as child processes of ports of our own, and an editor who uses
-the real Wagtail admin over HTTP.
+"""The production stack on loopback, for the drills (tests/test_drills.py) and `make bench`:
+PostgreSQL, gunicorn app servers and Varnish started as child processes on ports of our own,
+and an editor who uses the real Wagtail admin over HTTP.
 """
 
 import http.client
@@ -67,19 +67,6 @@ def stop_postgres(port):
     subprocess.run([str(ROOT / "scripts" / "postgres"), "stop", str(port)], check=False)  # noqa: S603
 
 
-def start_redis(port):
-    return subprocess.run(  # noqa: S603
-        [str(ROOT / "scripts" / "redis"), "start", str(port)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-
-
-def stop_redis(port):
-    subprocess.run([str(ROOT / "scripts" / "redis"), "stop", str(port)], check=False)  # noqa: S603
-
-
 def fresh_database(url, name):
     """A new empty database `name` on the server of `url`; returns its URL."""
     import psycopg
@@ -95,7 +82,7 @@ def fresh_database(url, name):
 class Site:
     """Settings shared by every process of one stack, and the commands that prepare it."""
 
-    def __init__(self, database_url, redis_url="", settings="sps_foundation.settings.production"):
+    def __init__(self, database_url, settings="sps_foundation.settings.production"):
         self.workdir = Path(tempfile.mkdtemp(prefix="sps-stack-"))
         self.env = {
             **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
@@ -105,7 +92,6 @@ class Site:
             # Servers of one stack listen on several ports; the Site keeps a plain address.
             "SITE_URL": "http://localhost",
             "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
             "STATIC_ROOT": str(self.workdir / "static"),
             "MEDIA_ROOT": str(self.workdir / "media"),
             # Plain HTTP on loopback: no TLS redirect, cookies over HTTP.

@@ -1,8 +1,4 @@
-"""gunicorn settings for `make serve-prod` (and `make bench` / `make faults`).
-
-Every worker process shares the caches (Redis with REDIS_URL, else the database's cache
-table), so a publish handled by one retires the page cache for all.
-"""
+"""gunicorn settings for `make serve-prod` (and `make bench` and the drills)."""
 
 import multiprocessing
 import os

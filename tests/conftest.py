@@ -180,8 +180,8 @@ def search_index(db):
 
 
 @pytest.fixture(autouse=True)
-def _empty_page_cache():
-    """Each test starts with an empty cache: pages cached by one test never leak into another."""
+def _empty_cache():
+    """Each test starts with an empty Django cache: nothing one test kept leaks into another."""
     from django.core.cache import cache
 
     cache.clear()

@@ -17,7 +17,6 @@ from glossary.loading import GlossaryLoader, load_glossary
 from glossary.models import GlossaryPage, GlossaryTerm
 from medical_review.models import MedicalReview, MedicalReviewTask
 from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
-from page_cache import store
 from tests.review_support import (
     ATTESTED,
     edit_snippet,
@@ -454,52 +453,6 @@ def _around(page, word):
     html = Client().get(page.url).content.decode()
     index = html.index(word)
     return html[index - 60 : index + 10]
-
-
-# -- caches --------------------------------------------------------------------------------------
-
-
-def test_an_approved_term_change_is_served_at_once_from_the_page_cache(client, users, b_cells):
-    rituximab = treatment("rituximab").url
-    for path in (GLOSSARY_URL, rituximab):
-        Client().get(path)
-        assert Client().get(path)["X-Page-Cache"] == "hit"
-
-    submit_change(client, users["editor"], b_cells)
-    assert Client().get(GLOSSARY_URL)["X-Page-Cache"] == "hit"  # a submission changes nothing
-    client.force_login(users["advisor"])
-    term_action(client, b_cells, "approve", ATTESTED)
-
-    fresh = Client().get(GLOSSARY_URL)
-    assert fresh["X-Page-Cache"] == "miss"
-    assert NEW_DEFINITION in fresh.content.decode()
-
-
-def test_a_term_taken_down_is_unlinked_at_once_on_cached_pages(client, users, b_cells):
-    rituximab = treatment("rituximab").url
-    Client().get(rituximab)
-    assert "#b-cells" in Client().get(rituximab).content.decode()  # a hit, linked
-
-    client.force_login(users["moderator"])
-    client.post(url("unpublish", quote(b_cells.pk)))
-
-    response = Client().get(rituximab)
-    assert response["X-Page-Cache"] == "miss"
-    assert "#b-cells" not in response.content.decode()
-
-
-def test_a_guide_page_render_reads_the_terms_once_per_cache_generation(
-    glossary, django_assert_max_num_queries
-):
-    rituximab = treatment("rituximab").url + "?uncached=1"
-    Client().get(rituximab)
-    with django_assert_max_num_queries(100) as warm:
-        Client().get(rituximab)
-    store.retire_all("a change")  # a new generation: the terms are read again
-    with django_assert_max_num_queries(100) as cold:
-        Client().get(rituximab)
-
-    assert len(cold) == len(warm) + 2  # the glossary page and the live terms
 
 
 def approve_from_the_editor(client, term, data):

@@ -116,17 +116,12 @@ def test_an_editors_change_of_credentials_reaches_the_credits_only_when_an_advis
     treatment = a_treatment(TreatmentGuidePage.objects.get()).url
     for path in (GUIDE, treatment):
         assert CREDITED in credits_on(path)
-        assert Client().get(path)["X-Page-Cache"] == "hit"
 
     submit_change(client, users["editor"], pat, credentials="RN, PhD")
 
-    assert Client().get(GUIDE)["X-Page-Cache"] == "hit"  # a submission changes nothing
-    cache.clear()
     for path in (GUIDE, treatment):
         assert CREDITED in credits_on(path) and "PhD" not in credits_on(path)
     assert Person.objects.get(pk=pat.pk).credentials == "RN"
-    for path in (GUIDE, treatment):
-        assert Client().get(path)["X-Page-Cache"] == "hit"
 
     login(client, users["advisor"])
     dialog = client.get(
@@ -141,8 +136,6 @@ def test_an_editors_change_of_credentials_reaches_the_credits_only_when_an_advis
     approved = "“Pat Example, RN, PhD” was approved and published."
     assert any(approved in m for m in messages_of(response))
     for path in (GUIDE, treatment):
-        fresh = Client().get(path)
-        assert fresh["X-Page-Cache"] == "miss", path
         assert CHANGED in credits_on(path)
     person = Person.objects.get(pk=pat.pk)
     review = MedicalReview.objects.get(revision=person.live_revision)
@@ -251,9 +244,7 @@ def test_a_moderator_takes_a_person_down_at_once_and_an_editor_cannot(client, us
     assert client.post(url("unpublish", quote(pat.pk))).status_code == 302
 
     assert not Person.objects.get(pk=pat.pk).live
-    response = Client().get(GUIDE)
-    assert response["X-Page-Cache"] == "miss"
-    assert "Pat Example" not in visible_text(response)
+    assert "Pat Example" not in visible_text(Client().get(GUIDE))
 
 
 # -- what readers see ----------------------------------------------------------------------------

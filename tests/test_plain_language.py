@@ -204,4 +204,4 @@ def test_plain_language_imports_no_other_app_of_the_site():
             elif isinstance(node, ast.Import):
                 imported.update(alias.name.split(".")[0] for alias in node.names)
 
-    assert not imported & {"treatments", "medical_review", "search", "page_cache", "accounts"}
+    assert not imported & {"treatments", "medical_review", "search", "http_cache", "accounts"}

@@ -13,7 +13,7 @@ REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
 
 
 def production_env(tmp_path, **extra):
-    drop = {*REQUIRED, "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}  # the test run sets the last
+    drop = {*REQUIRED, "DJANGO_ALLOW_ASYNC_UNSAFE"}  # the test run sets the last
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env.update(
         DJANGO_SETTINGS_MODULE="sps_foundation.settings.production",
@@ -83,14 +83,10 @@ def test_a_proxy_that_terminates_tls_can_switch_redirect_and_hsts_off(tmp_path):
     assert result.stdout.strip() == "False 0"
 
 
-def test_caches_are_shared_by_every_process_in_the_database_or_redis(tmp_path):
-    expression = "settings.CACHES['default']['BACKEND'], settings.CACHES['pages']['BACKEND']"
-    default = show_setting(production_env(tmp_path), expression)
-    assert default.stdout.split() == ["django.core.cache.backends.db.DatabaseCache"] * 2
-    redis = show_setting(
-        production_env(tmp_path, REDIS_URL="redis://127.0.0.1:56399/0"), expression
-    )
-    assert redis.stdout.split() == ["page_cache.backends.CircuitBreakerRedisCache"] * 2
+def test_djangos_cache_is_shared_by_every_process_in_the_database(tmp_path):
+    result = show_setting(production_env(tmp_path), "sorted(settings.CACHES.items())")
+    assert "django.core.cache.backends.db.DatabaseCache" in result.stdout, result.stderr
+    assert "'default'" in result.stdout and "redis" not in result.stdout.lower()
 
 
 def test_static_files_are_hashed_and_compressed_and_media_root_is_configurable(tmp_path):

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from medical_review.models import ReviewedPageMixin
 from tests.factories import record_review
@@ -208,29 +208,6 @@ def test_the_spanish_disclaimer_is_shown_on_spanish_pages_when_set(guide, client
 
     assert "(ES) Aviso de prueba." in visible_text(client.get("/es/"))
     assert "(ES) Aviso de prueba." not in visible_text(client.get("/"))
-
-
-def test_a_cached_english_page_is_never_served_for_its_spanish_address(guide, client):
-    assert Page.objects.filter(locale=spanish()).count() == 0
-    client.get(BACLOFEN)
-    assert client.get(BACLOFEN)["X-Page-Cache"] == "hit"
-
-    spanish_page = client.get("/es" + BACLOFEN)
-    assert spanish_page.get("X-Page-Cache") != "hit"
-    assert "Esta página aún no está disponible en español" in visible_text(spanish_page)
-
-
-def test_publishing_a_spanish_page_retires_its_cached_copy(guide, client):
-    spanish_baclofen = translate_with_ancestors(baclofen())
-    client.get("/es" + BACLOFEN)
-    assert client.get("/es" + BACLOFEN)["X-Page-Cache"] == "hit"
-
-    spanish_baclofen.title = "(ES) Baclofen, segunda versión"
-    publish_unreviewed(spanish_baclofen)
-
-    response = client.get("/es" + BACLOFEN)
-    assert response["X-Page-Cache"] == "miss"
-    assert "(ES) Baclofen, segunda versión" in visible_text(response)
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,11 @@
-"""A route or a person going live or coming down changes the guide pages that show it: the page
-cache is retired for any saved snippet (page_cache.purge), and here the frontend cache (Varnish,
-a CDN) is purged, after the change commits, for each guide that shows it with every page below.
+"""A route or a person going live or coming down changes the guide pages that show it: the
+frontend cache (Varnish, a CDN) is purged, after the change commits, for each guide that shows
+it with every page below.
 """
 
 from django.conf import settings
 
-from page_cache.purge import retire_on_snippet_change
+from http_cache.purge import purge_on_snippet_change
 from treatments.models import AdministrationRoute, GuidePerson, Person, TreatmentGuidePage
 
 
@@ -26,5 +26,5 @@ def guides_crediting(person):
 
 def connect():
     """Connects the receivers; called once the app registry is ready."""
-    retire_on_snippet_change(AdministrationRoute, guides_naming)
-    retire_on_snippet_change(Person, guides_crediting)
+    purge_on_snippet_change(AdministrationRoute, guides_naming)
+    purge_on_snippet_change(Person, guides_crediting)

@@ -3,8 +3,8 @@
 #   varnishd -a :80 -f /etc/varnish/default.vcl -p vcl_path=/etc/varnish -s malloc,256m
 #
 # This file is the caching policy; site.vcl beside it names the app servers, the addresses
-# allowed to purge and how long pages are served while every app server is down. Copy both,
-# edit site.vcl only. docs/PRODUCTION.md explains the set-up.
+# allowed to purge and how long cached pages are served while the app servers fail or are
+# down (grace: 6 hours). Copy both, edit site.vcl only. docs/PRODUCTION.md explains the set-up.
 #
 # What is cached is what the site marks cacheable: public pages for anonymous readers carry
 # `Cache-Control: public, max-age=0, s-maxage=N` and static files `public, max-age=…`;
@@ -69,10 +69,9 @@ sub vcl_recv {
     # Accept-Language: one entry per page, whatever the reader's browser asks for.
     unset req.http.Accept-Language;
 
-    # Fresh objects while an app server answers; stale ones (grace) only when none does.
-    if (std.healthy(req.backend_hint)) {
-        set req.grace = 0s;
-    }
+    # An expired page is served from its grace while a background fetch brings a new one;
+    # a fetch that fails keeps the old one (vcl_backend_response, vcl_backend_error). A
+    # changed page is never served stale: publishing purges it, grace and all.
     return (hash);
 }
 
@@ -83,6 +82,11 @@ sub vcl_hash {
 }
 
 sub vcl_backend_response {
+    # An app server that fails (a 5xx: its database down) while a stale copy exists: keep
+    # serving the copy, for up to its grace, rather than the error.
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        return (abandon);
+    }
     # Kept on the object so a BAN can match it (and the ban lurker can clear it).
     set beresp.http.x-cache-host = bereq.http.host;
     set beresp.http.x-cache-url = bereq.url;
@@ -99,6 +103,13 @@ sub vcl_backend_response {
     }
     call site_grace;
     return (deliver);
+}
+
+sub vcl_backend_error {
+    # No app server answered: the same, keep the stale copy.
+    if (bereq.is_bgfetch) {
+        return (abandon);
+    }
 }
 
 sub vcl_deliver {

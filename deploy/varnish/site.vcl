@@ -44,6 +44,7 @@ sub site_backend {
 }
 
 sub site_grace {
-    # While every app server is down, cached pages are served this long after they expire.
+    # While the app servers answer errors or are down, cached pages are served this long
+    # after they expire.
     set beresp.grace = 6h;
 }

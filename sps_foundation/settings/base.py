@@ -45,15 +45,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
-    "page_cache",
+    "http_cache",
 ]
 
 MIDDLEWARE = [
-    # Cached public pages are answered first, before anything else runs: so they still serve
-    # when the database is down, and cheaply. Each entry is a response as the middleware
-    # below sent it, security headers included.
-    "page_cache.middleware.PageCacheMiddleware",
-    # Security headers next, so every other response has them: static files, errors.
+    # Security headers first, so every response has them: static files, errors.
     "django.middleware.security.SecurityMiddleware",
     "sps_foundation.security.RefuseTraceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -61,6 +57,8 @@ MIDDLEWARE = [
     "sps_foundation.security.PermissionsPolicyMiddleware",
     # Static files are answered here, before sessions or the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Who may keep a response (Cache-Control): public pages may be kept by Varnish or a CDN.
+    "http_cache.middleware.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before CommonMiddleware (Django's rule): the language of the request
     # comes from its path, `/es/…` Spanish, anything else English.
@@ -214,20 +212,15 @@ CONTENT_SECURITY_POLICY = {
 # Static files: WhiteNoise serves them; production switches to hashed, compressed files.
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed names (favicon and the like); hashed ones get a year
 
-# The caches. "pages" holds the page cache of anonymous public pages (page_cache app);
-# "default" everything else (fragments, Wagtail's site paths). Here both are one local memory
-# store; production.py shares them between processes (Redis, or the database).
+# Django's cache (Wagtail's site paths and the like): local memory here; production.py keeps
+# it in the database, shared by every process.
 CACHES = {
-    alias: {
+    "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "sps",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
-    for alias in ("default", "pages")
 }
-# How long a cached page lives if nothing retires it first: the longest a change made
-# without any signal (a bulk SQL update) or a retire that never reached the cache can last.
-PAGE_CACHE_SECONDS = 60
-# The s-maxage of cacheable public pages: how long an HTTP cache in front (Varnish, a CDN)
-# may keep them. Publishing purges it.
+# The s-maxage of public pages: how long an HTTP cache in front (Varnish, a CDN) may keep
+# them. Publishing purges them (http_cache.purge).
 HTTP_CACHE_SECONDS = 600

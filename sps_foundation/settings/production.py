@@ -61,39 +61,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Caches shared by every process and app server: Redis when REDIS_URL is set, else a table
-# in the database (`manage.py createcachetable`, run by `make serve-prod`). A publish made
-# anywhere (a web worker, cron, the shell) retires the page cache for all of them. A Redis
-# that goes away or hangs never takes the site down: a call waits at most SOCKET_TIMEOUT, then
-# every call skips Redis for CACHE_BYPASS_SECONDS (page_cache.backends) and pages render from
-# the database. The page cache ("pages") sees those failures; everything else ignores them.
-REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    _redis_options = {
-        "SOCKET_CONNECT_TIMEOUT": 0.5,
-        "SOCKET_TIMEOUT": 0.5,
-        "BYPASS_SECONDS": env.float("CACHE_BYPASS_SECONDS", default=5),
+# Django's cache, shared by every process and app server: a table in the database (made by
+# `migrate`). Pages are cached by Varnish or a CDN in front (HTTP_CACHE_SECONDS, purged on
+# publish), not by the app.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "sps_cache",
+        "KEY_PREFIX": "sps",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
-    CACHES = {
-        alias: {
-            "BACKEND": "page_cache.backends.CircuitBreakerRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "sps",
-            "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": alias == "default"},
-        }
-        for alias in ("default", "pages")
-    }
-else:
-    CACHES = {
-        alias: {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "sps_cache",
-            "KEY_PREFIX": "sps",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
-        for alias in ("default", "pages")
-    }
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+}
 HTTP_CACHE_SECONDS = env.int("HTTP_CACHE_SECONDS", default=600)
 
 # A CDN in front of the site is purged on publish when its credentials are set.

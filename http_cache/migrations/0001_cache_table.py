@@ -1,5 +1,5 @@
-"""The database cache's table, for settings that keep the caches in the database (production
-without Redis): every `migrate` makes it, so no command that follows can find it missing."""
+"""The database cache's table (production keeps Django's cache there, shared by every process):
+every `migrate` makes it, so no command that follows can find it missing."""
 
 from django.core.management import call_command
 from django.db import migrations
@@ -11,7 +11,7 @@ def create_cache_table(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = []
-    # Before any migration that saves content (and so retires the page cache).
+    # Before any migration that may touch the cache (Wagtail clears its site paths from it).
     run_before = [("wagtailcore", "0001_initial")]
 
     operations = [migrations.RunPython(create_cache_table, migrations.RunPython.noop)]
