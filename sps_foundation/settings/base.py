@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that nothing (the page cache's key included) sees a Host with a trailing dot.
+    "sps_foundation.hosts.TrailingDotHostMiddleware",
     # Cached public pages are answered first, before anything else runs: so they still serve
     # when the database is down, and cheaply. Each entry is a response as the middleware
     # below sent it, security headers included.
@@ -172,6 +174,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
+# Wagtail accepts documents of any size unless told; a larger upload gets a form error.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 # --- Production hardening shared by every environment (issue 6) ---------------------------
 
