@@ -169,8 +169,10 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "medical_review.publishing.publish_reviewed_rev
 # The read-only API v2 (treatments/api.py): the whole guide fits in one listing.
 WAGTAILAPI_LIMIT_MAX = 100
 
+# The database's own full-text search (search/backend.py: Wagtail's, with the admin's
+# usage-count filters working while searching).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backend"},
 }
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
