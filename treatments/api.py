@@ -10,11 +10,30 @@ from wagtail.api.v2.filters import (
     LocaleFilter,
     OrderingFilter,
 )
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.coreutils import get_supported_content_language_variant
 
 from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
+
+# Far beyond the whole guide, and far below what a database accepts as OFFSET (a larger
+# number reached the database and failed there).
+OFFSET_MAX = 10_000
+
+
+class GuidePagination(WagtailPagination):
+    """Wagtail's `offset`/`limit` paging, with `offset` bounded: a larger one answers 400."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            offset = int(request.GET.get("offset", 0))
+        except ValueError:
+            offset = 0  # Wagtail's own check below answers it
+        if offset > OFFSET_MAX:
+            raise BadRequestError(f"offset cannot be higher than {OFFSET_MAX}")
+        return super().paginate_queryset(queryset, request, view)
 
 
 class EditionFilter(LocaleFilter):
@@ -42,6 +61,7 @@ class GuidePagesAPIViewSet(PagesAPIViewSet):
     """
 
     renderer_classes = [JSONRenderer]
+    pagination_class = GuidePagination
     filter_backends = [
         FieldsFilter,
         ChildOfFilter,

@@ -13,7 +13,6 @@ class PersonViewSet(ReviewedSnippetViewSet):
     icon = "user"
     menu_label = "People"
     list_display = ["name", "credentials", "role"]
-    search_fields = ["name"]
 
 
 class AdministrationRouteViewSet(ReviewedSnippetViewSet):

@@ -49,7 +49,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Security headers first, so every response has them: static files, errors.
+    # First, so that nothing (canonical links, Varnish's key) sees a Host with a trailing dot.
+    "sps_foundation.hosts.TrailingDotHostMiddleware",
+    # Security headers next, so every other response has them: static files, errors.
     "django.middleware.security.SecurityMiddleware",
     "sps_foundation.security.RefuseTraceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -162,11 +164,15 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "medical_review.publishing.publish_reviewed_rev
 # The read-only API v2 (treatments/api.py): the whole guide fits in one listing.
 WAGTAILAPI_LIMIT_MAX = 100
 
+# The database's own full-text search (search/backend.py: Wagtail's, with the admin's
+# usage-count filters working while searching).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backend"},
 }
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
+# Wagtail accepts documents of any size unless told; a larger upload gets a form error.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 # --- Production hardening shared by every environment (issue 6) ---------------------------
 

@@ -28,6 +28,7 @@ from plain_language.panels import ReadingGradePanel
 from treatments.blocks import RICH_TEXT_FEATURES, GuideCautionsBlock, TreatmentBodyBlock
 from treatments.models.routes import AdministrationRoute
 from treatments.models.site_settings import GuideSettings
+from treatments.page_forms import GuidePageForm
 from treatments.serializers import CreditedPersonSerializer, RouteNamesField, names_of
 
 # The list for the doctor: how many treatments one list may hold, and why a list is refused.
@@ -76,6 +77,8 @@ def chosen_treatment_ids(values):
 
 class GuideReviewMixin(ReviewedPageMixin):
     """A guide page under medical review, reviewed at the guide's interval."""
+
+    base_form_class = GuidePageForm
 
     class Meta:
         abstract = True

@@ -36,7 +36,15 @@ class Person(ReviewedSnippetMixin, TranslatableMixin, index.Indexed, models.Mode
         FieldPanel("role"),
         FieldPanel("user", permission="superuser"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The admin's People listing searches by name within its language and status filters,
+    # ordered by name.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("name"),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
