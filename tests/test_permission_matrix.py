@@ -1,11 +1,12 @@
 """Roles × actions on a guide page and on the home page, through Wagtail's real admin views,
-as README says.
+as README's tables "Who may do what" say (read from README.md below).
 
 Each cell asserts what the action changed (the live text, the tree, the accounts), not only
 the answer's status: a refused action changes nothing, an allowed one does what it says.
 """
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -375,3 +376,40 @@ def test_the_home_matrix_names_every_action_once():
 def test_role_may_act_on_the_home_page_only_as_the_readme_says(accounts, home, role, action):
     took_effect = HOME_ACTIONS[action](accounts, accounts[role], home)
     assert took_effect == (role in HOME_ALLOWED[action])
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+# A table's role columns; the advisor column speaks for both demo advisors.
+ROLE_COLUMNS = {
+    "editor": {"editor"},
+    "advisor": {"advisor", "advisor2"},
+    "moderator": {"moderator"},
+    "superuser": {"superuser"},
+}
+
+
+def readme_table(heading):
+    """The README's table under `### heading`: each action and the roles whose cell says yes."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    rows = []
+    for line in lines[lines.index(f"### {heading}") + 1 :]:
+        if line.startswith("#"):
+            break
+        if line.startswith("|"):
+            rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+    header, _rule, *body = rows
+    table = {}
+    for cells in body:
+        table[cells[0]] = set()
+        for column, cell in zip(header, cells, strict=True):
+            if column in ROLE_COLUMNS and cell.startswith("yes"):
+                table[cells[0]] |= ROLE_COLUMNS[column]
+    return table
+
+
+def test_the_readme_says_what_the_guide_matrix_checks():
+    assert readme_table("Who may do what in the guide") == ALLOWED
+
+
+def test_the_readme_says_what_the_home_matrix_checks():
+    assert readme_table("Who may do what on the home page") == HOME_ALLOWED
