@@ -50,7 +50,7 @@ test: install
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not drills"
 
 # Production: gunicorn with production settings. Needs SECRET_KEY, ALLOWED_HOSTS and
-# DATABASE_URL in the environment (see README, "Production settings"). Django's cache table
+# DATABASE_URL in the environment (see docs/operations.md). Django's cache table
 # comes first.
 PROD := DJANGO_SETTINGS_MODULE=sps_foundation.settings.production
 serve-prod: install

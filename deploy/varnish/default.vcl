@@ -4,7 +4,7 @@
 #
 # This file is the caching policy; site.vcl beside it names the app servers, the addresses
 # allowed to purge and how long cached pages are served while the app servers fail or are
-# down (grace: 6 hours). Copy both, edit site.vcl only. docs/PRODUCTION.md explains the set-up.
+# down (grace: 6 hours). Copy both, edit site.vcl only. docs/operations.md explains the set-up.
 #
 # What is cached is what the site marks cacheable: public pages for anonymous readers carry
 # `Cache-Control: public, max-age=0, s-maxage=N` and static files `public, max-age=…`;

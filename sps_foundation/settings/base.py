@@ -151,7 +151,7 @@ WAGTAIL_SITE_NAME = "SPS Treatment Guide"
 # The addresses the outside world uses. The admin's is the base of the links in e-mails;
 # the site's becomes the default Site's hostname and port when the guide is loaded, so the
 # sitemap and the pages' full URLs name it. In development both are the server `make run`
-# starts on its PORT; production reads them from the environment (docs/PRODUCTION.md).
+# starts on its PORT; production reads them from the environment (docs/operations.md).
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 )

@@ -1,6 +1,6 @@
 """Production settings. Every secret comes from the environment and has no default.
 
-The variables are listed, with their defaults, in the README ("Production settings").
+The variables are listed, with their defaults, in docs/operations.md.
 """
 
 import environ
