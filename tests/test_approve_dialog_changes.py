@@ -8,7 +8,14 @@ import pytest
 from django.contrib.admin.utils import quote
 from django.urls import reverse
 
-from tests.review_support import ATTESTED, edit, new_treatment, snippet_url, submit_snippet
+from tests.review_support import (
+    ATTESTED,
+    edit,
+    new_treatment,
+    publish_unreviewed,
+    snippet_url,
+    submit_snippet,
+)
 from treatments.models import Person, TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +144,7 @@ def test_a_first_translation_shows_the_spanish_text_beside_the_english(
     assert not first_translation.live and first_translation.live_revision is None
     English = TreatmentPage.objects.get(pk=english.pk)
     English.regimen = "Twice daily."
-    English.save_revision().publish()
+    publish_unreviewed(English)
     login(client, spanish_advisor)
     if entry == "dashboard":
         url = approve_url_on_dashboard(client, first_translation)
@@ -164,7 +171,7 @@ def test_a_first_translation_shows_the_spanish_text_beside_the_english(
 def pat(guide):
     """A made-up person, live."""
     person = Person.objects.create(name="Pat Example", credentials="RN", role="test contributor")
-    person.save_revision().publish()
+    publish_unreviewed(person)
     return Person.objects.get(pk=person.pk)
 
 
@@ -189,7 +196,7 @@ def test_a_first_translation_of_a_person_shows_both_texts(
 ):
     login(client, users["editor"])
     submit = reverse(
-        "wagtail_localize:submit_snippet_translation", args=["treatments", "person", pat.pk]
+        "simple_translation:submit_snippet_translation", args=["treatments", "person", pat.pk]
     )
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(submit, {"locales": [spanish.pk]}).status_code == 302

@@ -210,13 +210,14 @@ def test_only_moderators_and_superusers_can_unpublish_at_once(
         assert treatment.live
 
 
-def test_moderators_still_publish_pages_outside_the_guide(client, users, guide):
+def test_moderators_publish_no_page_directly_and_take_guide_pages_down(client, users, guide):
     home = guide.get_parent().specific
     home.title = "SPS Treatment Guide (new welcome)"
     home.save_revision(user=users["moderator"])
     client.force_login(users["moderator"])
 
-    assert home.permissions_for_user(users["moderator"]).can_publish()
+    # The home page goes live through the editorial review, the guide through the medical one.
+    assert not home.permissions_for_user(users["moderator"]).can_publish()
     assert not guide.permissions_for_user(users["moderator"]).can_publish()
     assert guide.permissions_for_user(users["moderator"]).can_unpublish()
 
