@@ -14,8 +14,9 @@ Rules of the task, enforced here and not only in the admin's buttons:
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models.functions import Cast
-from wagtail.models import AbstractGroupApprovalTask, Page, TaskState
+from wagtail.models import AbstractGroupApprovalTask, Page, Revision, TaskState
 
+from medical_review.approval_scope import one_approval, remembered
 from medical_review.forms import MedicalApprovalForm, RequestChangesForm
 from medical_review.four_eyes import EDITED, SUBMITTED, WROTE_SOME, part_in_change, restart_review
 from medical_review.models.profiles import (
@@ -31,6 +32,7 @@ CHANGED_DURING_REVIEW = (
     "The page changed after this review began, so the review restarted on the new version. "
     "Open the page again to review what is there now."
 )
+NOT_A_REVIEWER = "Only a medical advisor can act on a medical review."
 
 
 def content_noun(obj):
@@ -58,9 +60,12 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         """Whether `user` belongs to one of this task's groups."""
         return bool(user and user.is_active and self._user_in_groups(user))
 
-    def four_eyes_refusal(self, obj, user):
-        """Why `user` may not approve `obj` under the four-eyes rule, or None if they may."""
-        task_state = self._task_state_for(obj)
+    def four_eyes_refusal(self, obj, user, task_state=None):
+        """Why `user` may not approve `obj` under the four-eyes rule, or None if they may.
+
+        `task_state` is the open review of `obj` when the caller has it.
+        """
+        task_state = task_state or self.open_task_state(obj)
         if task_state is None:
             return None
         noun = content_noun(obj)
@@ -82,12 +87,16 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             )
         return None
 
-    def _task_state_for(self, obj):
-        return (
-            TaskState.objects.for_instance(obj)
-            .filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
-            .select_related("workflow_state", "revision")
-            .first()
+    def open_task_state(self, obj):
+        """The open review of `obj` in this task, or None (looked up once per approval)."""
+        return remembered(
+            ("open task state", self.pk, obj._meta.label_lower, obj.pk),
+            lambda: (
+                TaskState.objects.for_instance(obj)
+                .filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
+                .select_related("workflow_state", "revision")
+                .first()
+            ),
         )
 
     def language_refusal(self, obj, user):
@@ -116,9 +125,21 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
     def user_can_lock(self, obj, user):
         return self.can_review(obj, user)
 
-    def approval_refusal(self, obj, user):
+    def approval_refusal(self, obj, user, task_state=None):
         """Why `user` may not approve `obj` (no credentials to sign with, four eyes), or None."""
-        return profile_refusal(user) or self.four_eyes_refusal(obj, user)
+        return profile_refusal(user) or self.four_eyes_refusal(obj, user, task_state)
+
+    def action_refusal(self, obj, user, action_name, task_state):
+        """Why `user` may not take `action_name` on `task_state`, the open review of `obj`, or
+        None: the rules of `get_actions`, each checked once, with the reason."""
+        if not self.is_reviewer(user):
+            return NOT_A_REVIEWER
+        refusal = self.language_refusal(obj, user)
+        if refusal:
+            return refusal
+        if action_name == "approve":
+            return self.approval_refusal(obj, user, task_state)
+        return None if action_name == "reject" else NOT_A_REVIEWER
 
     def get_actions(self, obj, user):
         if not self.can_review(obj, user):
@@ -153,8 +174,14 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         """Restarts the review on `revision`, saved while `task_state` was open."""
         restart_review(task_state, revision, CHANGED_DURING_REVIEW)
 
-    @transaction.atomic
-    def on_action(self, task_state, user, action_name, **kwargs):
+    def on_action(self, task_state, user, action_name, validated_form=None, **kwargs):
+        """Acts on the review. `validated_form` is the action's form the admin's action view
+        has validated; the page editor passes the dialog's data (`kwargs`) straight through,
+        so that is validated here."""
+        with one_approval(), transaction.atomic():
+            return self._act(task_state, user, action_name, validated_form, kwargs)
+
+    def _act(self, task_state, user, action_name, form, data):
         obj = task_state.workflow_state.content_object
         obj = getattr(obj, "specific", obj)
         # Only the open review of the latest revision can be acted on: what goes live is
@@ -165,26 +192,26 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             latest is not None and latest.pk != task_state.revision_id
         ):
             raise PermissionDenied(CHANGED_DURING_REVIEW)
-        if self.is_reviewer(user) and self.language_refusal(obj, user):
-            raise PermissionDenied(self.language_refusal(obj, user))
-        if action_name == "approve" and self.is_reviewer(user):
-            refusal = self.approval_refusal(obj, user)
-            if refusal:
-                raise PermissionDenied(refusal)
-        if action_name not in {name for name, _label, _modal in self.get_actions(obj, user)}:
-            raise PermissionDenied("Only a medical advisor can act on a medical review.")
+        refusal = self.action_refusal(obj, user, action_name, task_state)
+        if refusal:
+            raise PermissionDenied(refusal)
 
-        # The admin's action view validates the form, but the page editor passes the
-        # dialog's data straight through: check it here too.
-        form = self.get_form_for_action(action_name)(data=kwargs)
+        form_class = self.get_form_for_action(action_name)
+        if not isinstance(form, form_class):
+            form = form_class(data=data)
         if not form.is_valid():
             raise PermissionDenied(" ".join(e for errors in form.errors.values() for e in errors))
         comment = form.cleaned_data.get("comment", "")
 
         if action_name == "approve":
-            record_medical_review(
+            review = record_medical_review(
                 task_state, obj, user, comment=comment, summary=form.cleaned_data["summary"]
             )
+            # Publishing (`medical_review.publishing`) is handed the review, and the revision
+            # the object it belongs to, rather than reading them back (Django's generic
+            # relation reads it again if the two do not match).
+            task_state.workflow_state.medical_review = review
+            Revision._meta.get_field("content_object").set_cached_value(task_state.revision, obj)
             task_state.approve(user=user, comment=comment)
         elif action_name == "reject":
             task_state.reject(user=user, comment=comment)
