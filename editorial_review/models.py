@@ -16,6 +16,7 @@ from django.db import transaction
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
+from medical_review.approval_scope import one_approval
 from medical_review.four_eyes import EDITED, SUBMITTED, WROTE_SOME, part_in_change, restart_review
 
 CHANGED_DURING_REVIEW = (
@@ -106,8 +107,11 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
         """Restarts the review on `revision`, saved while `task_state` was open."""
         restart_review(task_state, revision, CHANGED_DURING_REVIEW)
 
-    @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
+        with one_approval(), transaction.atomic():
+            return self._act(task_state, user, action_name, kwargs)
+
+    def _act(self, task_state, user, action_name, data):
         obj = task_state.workflow_state.content_object
         obj = getattr(obj, "specific", obj)
         # What goes live is what the reviewer was shown: the latest revision, still in review.
@@ -125,7 +129,7 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
                 raise PermissionDenied(refusal)
 
         # The page editor passes the dialog's data straight through: validate it here.
-        form = self.get_form_for_action(action_name)(data=kwargs)
+        form = self.get_form_for_action(action_name)(data=data)
         if not form.is_valid():
             raise PermissionDenied(" ".join(e for errors in form.errors.values() for e in errors))
         comment = form.cleaned_data.get("comment", "")

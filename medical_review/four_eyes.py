@@ -3,6 +3,7 @@ wrote any of it, does not approve it."""
 
 from wagtail.models import TaskState
 
+from medical_review.approval_scope import remembered
 from medical_review.invariant import authors
 
 SUBMITTED = "submitted"
@@ -12,7 +13,14 @@ WROTE_SOME = "wrote some"
 
 def part_in_change(obj, user, task_state):
     """How `user` took part in the change under review in `task_state`: SUBMITTED, EDITED,
-    WROTE_SOME, or None when they had no part in it."""
+    WROTE_SOME, or None when they had no part in it (worked out once per approval)."""
+    return remembered(
+        ("part in change", task_state.pk, task_state.revision_id, user.pk),
+        lambda: _part_in_change(obj, user, task_state),
+    )
+
+
+def _part_in_change(obj, user, task_state):
     if user.pk == task_state.workflow_state.requested_by_id:
         return SUBMITTED
     latest = obj.get_latest_revision()

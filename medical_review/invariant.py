@@ -16,8 +16,11 @@ import json
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.models import Page, Revision, TaskState, WorkflowState
+
+from medical_review.approval_scope import remembered
 
 SEED_LOG_ACTION = "medical_review.seed"
 
@@ -112,6 +115,11 @@ def differing_keys(obj, revision, only=None):
 # -- who wrote a revision, who approved it ---------------------------------------------------
 
 
+def _model_of(revision):
+    # Through Django's cache of content types: no query per revision.
+    return ContentType.objects.get_for_id(revision.content_type_id).model_class()
+
+
 def _revisions_of(revision):
     return Revision.objects.filter(
         base_content_type_id=revision.base_content_type_id, object_id=revision.object_id
@@ -121,7 +129,7 @@ def _revisions_of(revision):
 def _logs_of(revision):
     from wagtail.log_actions import registry
 
-    model = registry.get_log_model_for_model(revision.content_type.model_class())
+    model = registry.get_log_model_for_model(_model_of(revision))
     return model.objects.filter(revision__in=_revisions_of(revision)) if model else None
 
 
@@ -133,14 +141,19 @@ def published_revision_ids(revision):
     return set(logs.filter(action="wagtail.publish").values_list("revision_id", flat=True))
 
 
-def authors(revision, _seen=None):
+def authors(revision):
     """The ids of the users who wrote any of `revision`'s content.
 
     That is whoever saved a revision of the object since the last one that went live before
     it, up to it; the authors of any revision one of those restored (revert); and, for a
-    translation, the authors of its source's live revision.
+    translation, the authors of its source's live revision. Read once per approval.
     """
-    seen = _seen if _seen is not None else set()
+    if revision is None:
+        return set()
+    return set(remembered(("authors", revision.pk), lambda: frozenset(_authors(revision, set()))))
+
+
+def _authors(revision, seen):
     if revision is None or revision.pk in seen:
         return set()
     seen.add(revision.pk)
@@ -156,10 +169,10 @@ def authors(revision, _seen=None):
             "data", flat=True
         ):
             restored = Revision.objects.filter(pk=(data or {}).get("revision", {}).get("id"))
-            found |= authors(restored.first(), seen)
+            found |= _authors(restored.first(), seen)
     source = translation_source_of(revision)
     if source is not None and source.live_revision_id:
-        found |= authors(source.live_revision, seen)
+        found |= _authors(source.live_revision, seen)
     return found
 
 
@@ -167,7 +180,7 @@ def translation_source_of(revision):
     """The object in the default language that `revision`'s object translates, or None."""
     from wagtail.models import Locale, TranslatableMixin
 
-    model = revision.content_type.model_class()
+    model = _model_of(revision)
     if not issubclass(model, TranslatableMixin):
         return None
     obj = revision.content_object

@@ -18,13 +18,19 @@ def publish_reviewed_revision(workflow_state, user=None):
     Reviewed pages (and snippets under a medical review workflow) cannot be published
     directly by anyone (see GuidePagePermissionTester, ReviewedSnippetViewSet), so the publish
     skips the permission check, but only for a revision that carries a `MedicalReview` from
-    this workflow: an approval without one publishes nothing.
+    this workflow: an approval without one publishes nothing. `MedicalReviewTask.on_action`
+    hands the review it recorded on `workflow_state.medical_review`; otherwise it is read.
     """
     from wagtail.models import Page
     from wagtail.workflows import publish_workflow_state
 
     from editorial_review.models import approved_revision, is_editorial_review_workflow
     from medical_review.models import MedicalReview, ReviewedPageMixin, is_medical_review_workflow
+
+    # The approval that finished the workflow hands on the review it recorded.
+    review = getattr(workflow_state, "medical_review", None)
+    if review is not None and review.revision is not None:
+        return review.revision.publish(user=user, skip_permission_checks=True)
 
     if is_editorial_review_workflow(workflow_state.workflow_id):
         return publish_editorial_revision(workflow_state, user, approved_revision(workflow_state))

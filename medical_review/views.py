@@ -18,7 +18,7 @@ from wagtail.admin.views.pages.workflow import (
 )
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import Page, TaskState
+from wagtail.models import Page
 from wagtail.snippets.action_menu import (
     CancelWorkflowMenuItem as SnippetCancelWorkflowMenuItem,
 )
@@ -31,6 +31,7 @@ from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.views.snippets import WorkflowActionView as SnippetWorkflowActionView
 
+from medical_review.approval_scope import one_approval
 from medical_review.changes import changes_under_review, reviews_of
 from medical_review.models import (
     MedicalReviewTask,
@@ -57,9 +58,16 @@ def _is_ajax(request):
     return request.headers.get("x-requested-with") == "XMLHttpRequest"
 
 
-def approval_message(page):
-    """What the approving advisor is told: published now, or on the scheduled date."""
-    review = reviews_of(page).select_related("revision").first()
+def form_errors(form):
+    return [error for errors in form.errors.values() for error in errors]
+
+
+def approval_message(page, review=None):
+    """What the approving advisor is told: published now, or on the scheduled date.
+
+    `review` is the approval's `MedicalReview` when the caller has it; else the latest.
+    """
+    review = review or reviews_of(page).select_related("revision").first()
     go_live_at = review.revision.approved_go_live_at if review else None
     title = page.get_admin_display_title() if isinstance(page, Page) else get_latest_str(page)
     if go_live_at and go_live_at > timezone.now():
@@ -141,42 +149,72 @@ class GuidePageCreateView(CreateView):
 
 
 class MedicalReviewActionMixin:
-    """Says why an advisor may not approve and what the approval did."""
+    """Says why an advisor may not approve and what the approval did; checks each rule once
+    (`one_approval`) and validates the dialog's form once."""
 
     def dispatch(self, request, *args, **kwargs):
+        with one_approval():
+            refusal = self.approval_refusal()
+            if refusal:
+                return self.refused(refusal)
+            return super().dispatch(request, *args, **kwargs)
+
+    def approval_refusal(self):
+        user = self.request.user
         if (
             self.action_name == "approve"
             and isinstance(self.task, MedicalReviewTask)
-            and self.task.can_review(self.object, request.user)
-            and self.object.workflow_in_progress
+            and self.task.can_review(self.object, user)
+            and self.task.open_task_state(self.object) is not None
         ):
-            refusal = self.task.approval_refusal(self.object, request.user)
-            if refusal:
-                if _is_ajax(request):
-                    return HttpResponseForbidden(refusal)
-                messages.error(request, refusal)
-                return redirect(self.redirect_url)
-        return super().dispatch(request, *args, **kwargs)
+            return self.task.approval_refusal(self.object, user)
+        return None
 
     def post(self, request, *args, **kwargs):
+        if not isinstance(self.task, MedicalReviewTask):
+            return self.post_with_form_messages(request, *args, **kwargs)
+        form = self.form_class(request.POST)
+        if not form.is_valid():
+            if _is_ajax(request):
+                return self.render_modal_form(request, form)
+            return self.refused(*form_errors(form))
+        try:
+            next_url = self.task.on_action(
+                self.task_state,
+                request.user,
+                self.action_name,
+                validated_form=form,
+                **form.cleaned_data,
+            )
+        except PermissionDenied as refusal:
+            return self.refused(str(refusal))
+        self.redirect_url = next_url or self.redirect_url
+        review = getattr(self.task_state.workflow_state, "medical_review", None)
+        if self.action_name == "approve" and review is not None:
+            messages.success(request, approval_message(self.object, review))
+        if _is_ajax(request):
+            return self.render_modal_json(
+                request, {"step": "success", "redirect": self.redirect_url}
+            )
+        return redirect(self.redirect_url)
+
+    def post_with_form_messages(self, request, *args, **kwargs):
+        # Another task's action (Wagtail's own view), with its form's errors as messages.
         if self.form_class and not _is_ajax(request):
             form = self.form_class(request.POST)
             if not form.is_valid():
-                for errors in form.errors.values():
-                    for error in errors:
-                        messages.error(request, error)
-                return redirect(self.redirect_url)
+                return self.refused(*form_errors(form))
         try:
-            response = super().post(request, *args, **kwargs)
+            return super().post(request, *args, **kwargs)
         except PermissionDenied as refusal:
-            if _is_ajax(request):
-                return HttpResponseForbidden(str(refusal))
-            messages.error(request, str(refusal))
-            return redirect(self.redirect_url)
-        self.task_state.refresh_from_db(fields=["status"])
-        if self.action_name == "approve" and self.task_state.status == TaskState.STATUS_APPROVED:
-            messages.success(request, approval_message(self.object))
-        return response
+            return self.refused(str(refusal))
+
+    def refused(self, *reasons):
+        if _is_ajax(self.request):
+            return HttpResponseForbidden(" ".join(reasons))
+        for reason in reasons:
+            messages.error(self.request, reason)
+        return redirect(self.redirect_url)
 
 
 class ChangesUnderReviewMixin:

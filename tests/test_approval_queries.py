@@ -1,0 +1,62 @@
+"""An approval in the admin checks each rule once: its queries stay within a fixed budget.
+
+Most of the budget is Wagtail's own work (approving the task, logging, publishing the
+revision, the search and reference indexes, the e-mails); the review's part is checking the
+approver once, recording the review and the gate's look at what goes live.
+"""
+
+import pytest
+from django.urls import reverse
+
+from medical_review.models import MedicalReview
+from tests.review_support import ATTESTED, live_title
+
+pytestmark = pytest.mark.django_db
+
+APPROVAL_BUDGET = 140
+# The query that reads who saved the revisions under review: part of working out the
+# authors of a change, which the four-eyes rule and the gate both need.
+AUTHORS_QUERY = 'SELECT "wagtailcore_revision"."user_id"'
+
+
+def approve(client, page, task_state, django_assert_max_num_queries):
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    with django_assert_max_num_queries(APPROVAL_BUDGET) as captured:
+        response = client.post(url, ATTESTED)
+    return response, [query["sql"] for query in captured.captured_queries]
+
+
+def test_approving_a_submitted_treatment_stays_within_its_query_budget(
+    client, users, in_review, django_assert_max_num_queries
+):
+    task_state = in_review.current_workflow_task_state
+    client.force_login(users["advisor"])
+
+    response, queries = approve(client, in_review, task_state, django_assert_max_num_queries)
+
+    assert response.status_code == 302
+    assert live_title(in_review) == "Reviewamide (revised)"
+    review = MedicalReview.objects.get(page=in_review)
+    assert review.revision_id == task_state.revision_id
+    assert sum(query.startswith(AUTHORS_QUERY) for query in queries) == 1
+
+
+def test_an_advisor_who_wrote_part_of_the_change_is_refused_after_one_check(
+    client, users, in_review, django_assert_max_num_queries
+):
+    # The advisor saves a wording of their own while it is in review: the review restarts on
+    # their revision, which they may not approve.
+    in_review.save_revision(user=users["advisor"])
+    in_review.refresh_from_db()
+    client.force_login(users["advisor"])
+
+    response, queries = approve(
+        client, in_review, in_review.current_workflow_task_state, django_assert_max_num_queries
+    )
+
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("another medical advisor must approve" in m for m in messages)
+    assert live_title(in_review) == "Reviewamide"
+    assert not MedicalReview.objects.filter(page=in_review).exists()
+    assert sum(query.startswith(AUTHORS_QUERY) for query in queries) <= 1
