@@ -34,9 +34,8 @@ KEY_STATEMENTS = [
     ),
     (
         "Effectiveness of Treatments Vary",
-        # The guide's "read before use" cautions quote the seed's first sentence here.
-        "It is not possible to reliably predict which medications will be effective for an "
-        "individual,",
+        "People with SPS have very different responses to treatments, so medications are "
+        "carefully tried and evaluated by the patient and their physicians.",
     ),
     ("There is No Cure for SPS", "There is currently no cure for SPS."),
 ]

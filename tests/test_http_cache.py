@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
 from medical_review.permissions import MODERATORS
-from tests.review_support import make_user
+from tests.review_support import make_user, publish_unreviewed
 from treatments.models import TherapyCategoryPage, TreatmentPage
 
 SECURITY_HEADERS = (
@@ -46,7 +46,7 @@ def private(response):
 def publish_title(page, title):
     page = page.specific
     page.title = title
-    page.save_revision().publish()
+    publish_unreviewed(page)
     return page
 
 
