@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "search",
     "plain_language",
     "editions",
+    "operations",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
