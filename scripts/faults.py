@@ -36,7 +36,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from stack import (  # noqa: E402
-    ROLES,
     ROOT,
     Editor,
     Site,
@@ -86,17 +85,18 @@ def home_id(site):
     return int(site.shell(code).splitlines()[-1])
 
 
-def two_servers_see_a_publish_at_once(a, b, home_id, unpublish_id, unpublish_url):
+def two_servers_see_a_publish_at_once(site, a, b, unpublish_id, unpublish_url):
     """Guide pages go live only through medical review (issue 4), so the publish shown here is
     of the home page, and the guide's side of it is an unpublish by a moderator."""
+    home = home_id(site)
     for base in (a, b):
         for url in ("/", unpublish_url, "/treatments/"):
             get(base + url)
     check(get(b + "/").headers.get("X-Page-Cache") == "hit", "B serves the home page cached")
-    editor = Editor(a)
+    editor = Editor(a, site.accounts["superuser"])
     editor.login()
     title = f"Published through A at {time.time():.0f}"
-    editor.save(home_id, title, publish=True)
+    editor.save(home, title, publish=True)
     check(title in get(b + "/").text, "B serves the home page published through A at once")
 
     name = get(b + unpublish_url).text
@@ -203,7 +203,7 @@ def load_with_an_editor_saving_drafts(site, a, b, page_id, urls, seconds):
     errors = []
 
     def editor_at_work():
-        editor = Editor(b)
+        editor = Editor(b, site.accounts["superuser"])
         editor.login()
         deadline = time.monotonic() + seconds - 1
         while time.monotonic() < deadline:
@@ -263,12 +263,13 @@ def through(varnish, path, **kwargs):
     return request(varnish.base + path, **kwargs)
 
 
-def signed_in(bases):
-    """Each role signed in to each app server: {base: {role: Editor}}."""
+def signed_in(roles, bases):
+    """Each role of `roles` ({role: account}) signed in to each app server:
+    {base: {role: Editor}}."""
     sessions = {}
     for base in bases:
         sessions[base] = {}
-        for role, account in ROLES.items():
+        for role, account in roles.items():
             sessions[base][role] = Editor(base, account)
             sessions[base][role].login()
     return sessions
@@ -502,7 +503,7 @@ def varnish_serves_cached_pages_for_its_grace(site, grace_varnish, grace, ttl, u
 def varnish_drills(site, bases, varnish, grace_varnish, grace, ttl, pages, publishes):
     varnish.wait_healthy()
     grace_varnish.wait_healthy()
-    sessions = signed_in(bases)
+    sessions = signed_in(site.roles, bases)
     roles = sessions[bases[0]]
     (first_id, first_url), (gone_id, gone_url), *others = pages
     varnish_serves_an_approved_change_within_two_seconds(varnish, roles, first_id, first_url)
@@ -560,7 +561,7 @@ def main():
 
         draft_page = next(pk for pk, _, empty_body in pages[:-1] if empty_body)
         if not args.only:
-            two_servers_see_a_publish_at_once(a, b, home_id(site), pages[-1][0], pages[-1][1])
+            two_servers_see_a_publish_at_once(site, a, b, pages[-1][0], pages[-1][1])
             redis_stopped_the_site_keeps_serving(a, b, ["/", "/treatments/", pages[3][1]])
             postgres_stopped_friendly_503_and_recovery(site, a, b, pages[1][1], pages[2][1])
             urls = ["/", "/treatments/", "/treatments/at-a-glance/", "/search/?q=baclofen"]
