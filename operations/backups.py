@@ -96,6 +96,8 @@ def backup_site(output_dir):
                 db,
             )
         else:
+            if not Path(db["NAME"]).is_file():
+                raise BackupError(f"No SQLite database at {db['NAME']}: nothing to back up.")
             dump = work / "database.sqlite3"
             _sqlite_copy(db["NAME"], dump)
         manifest = {"created": stamp, "engine": db["ENGINE"], "database": dump.name}
