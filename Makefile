@@ -75,11 +75,11 @@ drills: $(STAMP)
 
 # Database (DATABASE_URL, else the SQLite file) and media, in one archive under backups/.
 backup: $(STAMP)
-	$(BIN)/python scripts/backup.py backup
+	$(BIN)/python manage.py backup_site
 
 restore: $(STAMP)
 	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/sps-backup-....tar.gz" && exit 2)
-	$(BIN)/python scripts/backup.py restore "$(FILE)"
+	$(BIN)/python manage.py restore_site "$(FILE)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -6,14 +6,13 @@ seed's content, only with a new glossary (one without its page yet). In a runnin
 missing term was removed by an editor, and is reported rather than recreated.
 """
 
-from dataclasses import dataclass, field
-
 from django.db import transaction
 from wagtail.models import Locale
 
 from glossary import content
 from glossary.models import GlossaryPage, GlossaryTerm
 from medical_review.gate import seed_publication
+from treatments.load_report import LoadReport
 from treatments.loading import SEED_PATH, Seed, SeedMismatch
 from treatments.models import TreatmentGuidePage
 
@@ -25,34 +24,16 @@ def _words(text):
     return " ".join(text.split())
 
 
-@dataclass
-class GlossaryReport:
-    created: list = field(default_factory=list)
-    existing: list = field(default_factory=list)
-    skipped: list = field(default_factory=list)
-    missing: list = field(default_factory=list)
-    page_created: bool = False
-
-    def lines(self):
-        page = " and the glossary page" if self.page_created else ""
-        yield f"Created {len(self.created)} glossary terms{page}."
-        if self.existing:
-            yield f"{len(self.existing)} glossary terms were already loaded and left as they are."
-        for term, reason in self.skipped:
-            yield f"  skipped: {term} ({reason})"
-        for term in self.missing:
-            yield (
-                f"  not recreated: {term} (removed since loading; terms are only created "
-                "with a new glossary)"
-            )
-
-
 class GlossaryLoader:
     def __init__(self, seed_text=None):
         seed_text = seed_text if seed_text is not None else SEED_PATH.read_text(encoding="utf-8")
         self.seed = Seed(seed_text)
         self._exact = _words(seed_text)
-        self.report = GlossaryReport()
+        self.report = LoadReport(
+            things="glossary terms",
+            not_recreated="removed since loading; terms are only created with a new glossary",
+            list_created=False,
+        )
 
     def quote(self, text):
         """`text` as the seed says it, word for word and letter case included."""
@@ -89,7 +70,7 @@ class GlossaryLoader:
         if creating:
             page = guide.add_child(instance=GlossaryPage(title=GLOSSARY_TITLE, slug=GLOSSARY_SLUG))
             page.save_revision().publish()
-            self.report.page_created = True
+            self.report.also_created = "the glossary page"
         return self.report
 
     def _term(self, fields, locale, creating):

@@ -114,7 +114,7 @@ def measure(site, seconds, label, results):
     varnish.start()
     try:
         varnish.wait_healthy()
-        editor = Editor(base)
+        editor = Editor(base, site.accounts["superuser"])
         editor.login()
         session = "; ".join(f"{c.name}={c.value}" for c in editor.jar)
         counts = json.loads(

@@ -5,6 +5,7 @@ and an editor who uses the real Wagtail admin over HTTP.
 
 import http.client
 import http.cookiejar
+import json
 import os
 import re
 import secrets
@@ -27,15 +28,9 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 if not Path(PYTHON).exists():
     PYTHON = sys.executable
 
-EDITOR = ("faults-editor", secrets.token_urlsafe(16))
-# The guide's roles: an editor writes, a medical advisor approves, a moderator takes down.
-ROLES = {
-    "editor": ("drill-editor", secrets.token_urlsafe(16)),
-    "advisor": ("drill-advisor", secrets.token_urlsafe(16)),
-    "moderator": ("drill-moderator", secrets.token_urlsafe(16)),
-    # An advisor who reviews Spanish pages too (reviewer profile languages en and es).
-    "spanish_advisor": ("drill-advisor-es", secrets.token_urlsafe(16)),
-}
+# The guide's roles the drills act in (medical_review.roles); the superuser publishes outside
+# the guide.
+DRILL_ROLES = ("editor", "advisor", "moderator", "spanish_advisor")
 
 
 def log(message):
@@ -102,6 +97,8 @@ class Site:
             "LOG_LEVEL": "ERROR",
         }
         self.servers = []
+        # The accounts made for this stack: {role: (username, password)}.
+        self.accounts = {}
 
     def manage(self, *args, **kwargs):
         return subprocess.run(  # noqa: S603
@@ -109,38 +106,35 @@ class Site:
         )
 
     def prepare(self, load_guide=True):
-        log("migrate, collectstatic, load the guide, create the editor")
+        log("migrate, collectstatic, load the guide, create the superuser")
         self.manage("migrate", "--noinput", "-v0")
         self.manage("collectstatic", "--noinput", "-v0")
         if load_guide:
             self.manage("load_treatment_guide", stdout=subprocess.DEVNULL)
-        self.shell(
-            "from django.contrib.auth import get_user_model;"
-            f"get_user_model().objects.filter(username='{EDITOR[0]}').delete();"
-            f"get_user_model().objects.create_superuser('{EDITOR[0]}', 'e@example.org',"
-            f" '{EDITOR[1]}')"
+        self.create_accounts("superuser")
+
+    def create_accounts(self, *roles):
+        """A new account with a fresh password for each of the guide's `roles`
+        (medical_review.roles), kept in `accounts`; returns {role: (username, password)}."""
+        passwords = {role: secrets.token_urlsafe(16) for role in roles}
+        usernames = json.loads(
+            self.shell(
+                "import json; from django.contrib.auth import get_user_model;"
+                " from medical_review.roles import ROLES, create_account\n"
+                f"for role in {list(roles)!r}:\n"
+                "    get_user_model().objects.filter(username=ROLES[role].username).delete()\n"
+                f"print(json.dumps({{role: create_account(ROLES[role], password).username"
+                f" for role, password in {passwords!r}.items()}}))"
+            ).splitlines()[-1]
         )
+        created = {role: (usernames[role], passwords[role]) for role in roles}
+        self.accounts.update(created)
+        return created
 
     def create_roles(self):
-        """One account per guide role (ROLES), the advisor with a reviewer profile that signs."""
-        self.shell(
-            "from django.contrib.auth.models import Group; from django.contrib.auth import"
-            " get_user_model; from medical_review.models import ReviewerProfile;"
-            " U = get_user_model();"
-            f" roles = {ROLES!r}; groups = {{'editor': 'Editors', 'advisor': 'Medical advisors',"
-            " 'spanish_advisor': 'Medical advisors', 'moderator': 'Moderators'}\n"
-            "for role, (name, password) in roles.items():\n"
-            "    U.objects.filter(username=name).delete()\n"
-            "    u = U.objects.create_user(name, name + '@example.org', password,"
-            " first_name='Drill', last_name=role.title())\n"
-            "    u.groups.add(Group.objects.get(name=groups[role]))\n"
-            "    if role == 'advisor':\n"
-            "        ReviewerProfile.objects.create(user=u, name='Drill Advisor',"
-            " credentials='MD', specialty='Neurologist')\n"
-            "    if role == 'spanish_advisor':\n"
-            "        ReviewerProfile.objects.create(user=u, name='Drill Spanish Advisor',"
-            " credentials='MD', review_languages=['en', 'es'])"
-        )
+        """One account per role the drills act in (DRILL_ROLES), kept in `roles`."""
+        self.roles = self.create_accounts(*DRILL_ROLES)
+        return self.roles
 
     def shell(self, code):
         return self.manage(
@@ -213,7 +207,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 class Editor:
     """An editor at a browser: signs in to Wagtail's admin and saves or publishes pages."""
 
-    def __init__(self, base, account=EDITOR):
+    def __init__(self, base, account):
         self.base = base
         self.account = account
         self.jar = http.cookiejar.CookieJar()

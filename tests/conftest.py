@@ -6,11 +6,8 @@ from django.db import connection
 from django.urls import reverse
 from wagtail.models import Locale, Site
 
-from medical_review.models import ReviewerProfile
-from medical_review.permissions import MEDICAL_ADVISORS
 from tests.review_support import (
     edit,
-    make_user,
     new_treatment,
     role_accounts,
     spanish_pages_above,
@@ -97,14 +94,7 @@ def english(guide):
 @pytest.fixture
 def spanish_advisor(users):
     """An advisor whose reviewer profile lists English and Spanish."""
-    advisor = make_user(
-        "sofia",
-        MEDICAL_ADVISORS,
-        name="Sofía Revisora",
-        profile={"name": "Sofía Revisora", "credentials": "MD"},
-    )
-    ReviewerProfile.objects.filter(user=advisor).update(review_languages=["en", "es"])
-    return advisor
+    return role_accounts("spanish_advisor")["spanish_advisor"]
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from medical_review.gate import seed_publication
 from medical_review.models import ReviewerProfile
-from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
+from medical_review.roles import ROLES, create_account
 from tests.factories import TreatmentPageFactory
 from treatments.models import Person, TherapyCategoryPage, TreatmentPage
 
@@ -41,26 +41,25 @@ def make_user(username, *groups, superuser=False, name="", person=None, profile=
     return user
 
 
-def role_accounts():
-    """One account per role, as the foundation uses them."""
-    return {
-        "editor": make_user("editor", EDITORS, name="Eve Editor"),
-        "advisor": make_user(
-            "advisor",
-            MEDICAL_ADVISORS,
-            name="Ada Advisor",
-            person={"name": "Ada Advisor", "credentials": "MD", "role": "Neurologist"},
-            profile={"name": "Ada Advisor", "credentials": "MD", "specialty": "Neurologist"},
-        ),
-        "advisor2": make_user(
-            "advisor2",
-            MEDICAL_ADVISORS,
-            name="Otto Other",
-            profile={"name": "Otto Other", "credentials": "MD"},
-        ),
-        "moderator": make_user("moderator", MODERATORS, name="Mo Moderator"),
-        "superuser": make_user("root", superuser=True, name="Sue Super"),
-    }
+# The roles `role_accounts` makes unless told otherwise.
+ROLE_ACCOUNTS = ("editor", "advisor", "advisor2", "moderator", "superuser")
+
+
+def role_accounts(*names):
+    """One account per role (`medical_review.roles`), by role name, password "pw". The advisor
+    is also a doctor the site lists: a live Person record, linked to the reviewer profile."""
+    accounts = {name: create_account(ROLES[name], "pw") for name in names or ROLE_ACCOUNTS}
+    if "advisor" in accounts:
+        advisor = ROLES["advisor"]
+        person = Person.objects.create(
+            user=accounts["advisor"],
+            name=advisor.display_name,
+            credentials=advisor.credentials,
+            role=advisor.specialty,
+        )
+        publish_unreviewed(person)
+        ReviewerProfile.objects.filter(user=accounts["advisor"]).update(person=person)
+    return accounts
 
 
 def a_treatment(guide):

@@ -1,4 +1,5 @@
-"""`make backup` / `make restore`: a backup restored into an empty database gives the same site.
+"""`manage.py backup_site` / `restore_site` (`make backup` / `make restore`): a backup restored
+into an empty database gives the same site.
 
 Runs on the database kind of the test run: SQLite files, or, when DATABASE_URL names a
 PostgreSQL server (CI's second pass), two fresh databases on that server.
@@ -13,6 +14,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
+
+from operations.backups import BackupError, pg_tool
 
 # One worker runs both tests under pytest-xdist, so the site is prepared and backed up once.
 pytestmark = pytest.mark.xdist_group("backup")
@@ -66,24 +69,31 @@ def backed_up(tmp_path_factory):
     run(source, media, "manage.py", "migrate", "--noinput", "-v0")
     run(source, media, "manage.py", "load_treatment_guide")
     shown = run(source, media, "manage.py", "shell", "--no-imports", "-c", SITE_SNAPSHOT)
-    archive = run(source, media, "scripts/backup.py", "backup", "--output", str(folder))
+    archive = run(source, media, "manage.py", "backup_site", "--output", str(folder))
     yield source, archive.strip().splitlines()[-1], shown
     drop()
 
 
-def run(database_url, media_root, *args):
-    env = {
+def production_env(database_url, **extra):
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "sps_foundation.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "localhost",
         "DATABASE_URL": database_url,
-        "MEDIA_ROOT": str(media_root),
+        **extra,
     }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    result = subprocess.run(  # noqa: S603 - our own scripts
+
+
+def manage(env, *args):
+    env = {k: v for k, v in env.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
+
+
+def run(database_url, media_root, *args):
+    result = manage(production_env(database_url, MEDIA_ROOT=str(media_root)), *args)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 
@@ -94,13 +104,14 @@ def test_backup_restored_into_an_empty_database_gives_the_same_pages_and_media(b
     [empty], drop = new_databases(tmp_path, "empty")
     restored_media = tmp_path / "restored-media"
     try:
-        run(empty, restored_media, "scripts/backup.py", "restore", archive)
+        restored = run(empty, restored_media, "manage.py", "restore_site", archive)
         after = run(
             empty, restored_media, "manage.py", "shell", "--no-imports", "-c", SITE_SNAPSHOT
         )
     finally:
         drop()
 
+    assert f"Restored {archive} into " in restored
     assert after == before
     pages, _, treatments = before.splitlines()[0].split()
     assert int(pages) >= 30 and int(treatments) >= 20
@@ -111,19 +122,13 @@ def test_backup_restored_into_an_empty_database_gives_the_same_pages_and_media(b
 
 def test_restore_refuses_to_overwrite_a_database_with_content(backed_up):
     source, archive, _ = backed_up
-    env_run = subprocess.run(  # noqa: S603
-        [sys.executable, "scripts/backup.py", "restore", archive],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "sps_foundation.settings.production",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "localhost",
-            "DATABASE_URL": source,
-        },
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert env_run.returncode != 0
-    assert "restore into an empty database" in env_run.stderr
+
+    result = manage(production_env(source), "manage.py", "restore_site", archive)
+
+    assert result.returncode != 0
+    assert "restore into an empty database" in result.stderr
+
+
+def test_a_missing_postgresql_client_is_named_not_installed(tmp_path):
+    with pytest.raises(BackupError, match=r"pg_dump is not installed.*postgresql-client"):
+        pg_tool("pg_dump", directories=[tmp_path])

@@ -20,7 +20,7 @@ from tests.ports import worker_port
 from tests.varnish_support import Varnish, needs_varnish, request
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from stack import ROLES, Editor, Site, fresh_database, get, start_postgres, stop_postgres  # noqa: E402
+from stack import Editor, Site, fresh_database, get, start_postgres, stop_postgres  # noqa: E402
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 PG_PORT = urllib.parse.urlsplit(DATABASE_URL).port if DATABASE_URL else None
@@ -109,9 +109,10 @@ def editable_treatments(site):
     return json.loads(site.shell(code).splitlines()[-1])
 
 
-def signed_in(base):
-    """Each role signed in to the app server at `base`."""
-    roles = {role: Editor(base, account) for role, account in ROLES.items()}
+def signed_in(base, accounts):
+    """Each role of `accounts` ({role: (username, password)}) signed in to the server at
+    `base`."""
+    roles = {role: Editor(base, account) for role, account in accounts.items()}
     for editor in roles.values():
         editor.login()
     return roles
@@ -146,7 +147,7 @@ def test_twenty_publishes_reach_readers_through_varnish_within_two_seconds_with_
     stack,
 ):
     pages = editable_treatments(stack.site)[:6]
-    sessions = [signed_in(base) for base in stack.bases]
+    sessions = [signed_in(base, stack.site.roles) for base in stack.bases]
     late, stale, reads = [], [], 0
     for n in range(PUBLISHES):
         page_id, url = pages[n % len(pages)]

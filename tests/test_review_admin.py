@@ -10,9 +10,9 @@ from wagtail.models import GroupPagePermission, WorkflowPage
 
 from medical_review.models import MedicalReview
 from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
+from medical_review.roles import create_demo_accounts
 from medical_review.setup import ensure_review_setup
 from tests.review_support import ATTESTED, a_treatment, workflow_action
-from treatments.demo_accounts import create_demo_accounts
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from medical_review.models import NO_CREDENTIALS, NO_PROFILE, MedicalReview, ReviewerProfile
 from medical_review.permissions import MEDICAL_ADVISORS
+from medical_review.roles import create_demo_accounts
 from tests.review_support import (
     ATTESTED,
     live_title,
@@ -15,7 +16,6 @@ from tests.review_support import (
     messages_of,
     workflow_action,
 )
-from treatments.demo_accounts import create_demo_accounts
 from treatments.models import Person
 
 pytestmark = pytest.mark.django_db

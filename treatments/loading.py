@@ -11,7 +11,6 @@ medical advisor reviews it like any change.
 
 import html
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,6 +23,7 @@ from wagtail.models import Locale, Page, Site
 from medical_review.gate import seed_publication
 from treatments.content import guide as content
 from treatments.exactness import LOADER_WORDS, SeedText
+from treatments.load_report import LoadReport
 from treatments.models import (
     AdministrationRoute,
     GuidePerson,
@@ -162,37 +162,6 @@ class Seed:
 
     def after_opening(self, opening):
         return self.paragraph(content.Para(opening, after=True))
-
-
-@dataclass
-class LoadReport:
-    created: list = field(default_factory=list)
-    existing: list = field(default_factory=list)
-    skipped: list = field(default_factory=list)
-    missing: list = field(default_factory=list)
-    drafted: list = field(default_factory=list)
-    site_url: str = ""
-
-    def lines(self):
-        yield f"Created {len(self.created)} pages."
-        if self.site_url:
-            yield f"The default site is {self.site_url}"
-        for title in self.created:
-            yield f"  created: {title}"
-        if self.existing:
-            yield f"{len(self.existing)} pages were already loaded and left as they are."
-        for title, reason in self.skipped:
-            yield f"  skipped: {title} ({reason})"
-        for title in self.missing:
-            yield (
-                f"  not recreated: {title} (removed or renamed since loading; "
-                "pages are only created with a new guide)"
-            )
-        for title in self.drafted:
-            yield (
-                f"  draft saved: {title} (its live text differs from the seed; an editor "
-                "submits the draft for medical review)"
-            )
 
 
 # A caution that says "these medications" is scoped to medications by the seed's own words.

@@ -1,9 +1,11 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
-import os
 from pathlib import Path
 
-import dj_database_url
+import environ
+
+# Every setting read from the environment goes through django-environ.
+env = environ.Env()
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -17,6 +19,7 @@ INSTALLED_APPS = [
     "search",
     "plain_language",
     "editions",
+    "operations",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
@@ -101,12 +104,8 @@ WSGI_APPLICATION = "sps_foundation.wsgi.application"
 
 # DATABASE_URL selects the database (PostgreSQL in production and CI);
 # without it, SQLite in the project folder.
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=60,
-    )
-}
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES["default"]["CONN_MAX_AGE"] = 60
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -152,10 +151,10 @@ WAGTAIL_SITE_NAME = "SPS Treatment Guide"
 # the site's becomes the default Site's hostname and port when the guide is loaded, so the
 # sitemap and the pages' full URLs name it. In development both are the server `make run`
 # starts on its PORT; production reads them from the environment (docs/operations.md).
-WAGTAILADMIN_BASE_URL = os.environ.get(
-    "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+WAGTAILADMIN_BASE_URL = env.str(
+    "WAGTAILADMIN_BASE_URL", default=f"http://127.0.0.1:{env.str('PORT', default='8000')}"
 )
-SPS_SITE_URL = os.environ.get("SITE_URL", WAGTAILADMIN_BASE_URL)
+SPS_SITE_URL = env.str("SITE_URL", default=WAGTAILADMIN_BASE_URL)
 
 # Medical review (issue 4): an approved review publishes the reviewed revision itself, since
 # nobody (advisors included) holds a direct publish in the guide.

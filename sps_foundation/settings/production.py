@@ -3,13 +3,10 @@
 The variables are listed, with their defaults, in docs/operations.md.
 """
 
-import environ
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
-
-env = environ.Env()
+from .base import BASE_DIR, env
 
 REQUIRED = ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"]
 _missing = [name for name in REQUIRED if not env.str(name, default="").strip()]
