@@ -1,12 +1,16 @@
 """`manage.py audit_reviews` checks the promise over every live reviewed page and snippet: a
 live row written past the review, or a revision put live without an approval, is named; what
-goes live through the admin's review keeps the audit passing."""
+goes live through the admin's review keeps the audit passing. Advisors see the last audit's
+result on their dashboard."""
 
+import datetime
 import io
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
@@ -156,3 +160,65 @@ def test_every_violation_is_listed_and_counted(users, treatment):
     assert "2 violation(s)" in str(error)
     assert len(err.strip().splitlines()) == 2
     assert Revision.objects.for_instance(treatment).count() == 1  # nothing repaired
+
+
+# -- the advisors' dashboard ---------------------------------------------------------------------
+
+AUDIT_TIME = datetime.datetime(2026, 12, 1, 4, 30, tzinfo=datetime.UTC)
+
+
+def dashboard(client, user):
+    client.force_login(user)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    return visible_text(response)
+
+
+def test_the_dashboard_says_when_no_audit_has_run(client, users):
+    assert "No audit has run yet." in dashboard(client, users["advisor"])
+
+
+def test_the_dashboard_shows_the_last_audit_that_passed(client, users):
+    with time_machine.travel(AUDIT_TIME, tick=False):
+        assert audit()[2] is None
+    checked = AuditRun.objects.get().checked
+
+    text = dashboard(client, users["advisor"])
+
+    assert (
+        f"Last review audit: 1 December 2026, 04:30: all {checked} live pages and snippets "
+        "keep the review."
+    ) in text
+    assert "No audit has run yet." not in text
+
+
+def test_the_dashboard_lists_the_first_violations_of_the_last_audit(client, users, guide):
+    pages = list(TreatmentPage.objects.live().order_by("path")[:7])
+    for n, page in enumerate(pages):
+        TreatmentPage.objects.filter(pk=page.pk).update(title=f"Changed past the review {n}")
+    with time_machine.travel(AUDIT_TIME, tick=False):
+        assert audit()[2] is not None
+
+    text = dashboard(client, users["advisor"])
+
+    assert "Last review audit: 1 December 2026, 04:30: 7 violations of the review" in text
+    shown = [n for n in range(7) if f"“Changed past the review {n}” (en)" in text]
+    assert len(shown) == 5
+    assert "… and 2 more: run manage.py audit_reviews for the full list." in text
+
+
+def test_the_dashboard_shows_only_the_latest_audit(client, users, treatment):
+    TreatmentPage.objects.filter(pk=treatment.pk).update(title="Take twice the dose")
+    assert audit()[2] is not None
+    TreatmentPage.objects.filter(pk=treatment.pk).update(title="Reviewamide")
+    assert audit()[2] is None
+
+    text = dashboard(client, users["advisor"])
+
+    assert "keep the review." in text
+    assert "Take twice the dose" not in text
+
+
+def test_editors_do_not_see_the_audit(client, users):
+    assert "Last review audit" not in dashboard(client, users["editor"])
+    assert "No audit has run yet." not in dashboard(client, users["editor"])
