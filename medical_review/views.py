@@ -241,6 +241,14 @@ class ReviewedSnippetCopyView(RefuseDirectPublishMixin, SnippetCopyView):
 
 
 class ReviewedSnippetEditView(RefuseDirectPublishMixin, SnippetEditView):
+    def get_available_actions(self):
+        # As in the page editor, nobody submits what is already in review (a form opened
+        # before the submission): Wagtail would start a second review and fail; it is saved.
+        actions = super().get_available_actions()
+        if self.object.workflow_in_progress:
+            actions = [action for action in actions if action != "submit"]
+        return actions
+
     def save_instance(self):
         # Acting on the review from the editor saves no revision unless the text changed (as
         # the page editor does): a new revision would restart the review it acts on.
