@@ -302,6 +302,10 @@ class ReviewedSnippetEditView(RefuseDirectPublishMixin, SnippetEditView):
         actions = [a for a in super().get_available_actions() if a != "cancel-workflow"]
         if self.workflow_state and may_cancel_review(self.request.user, self.object):
             actions.append("cancel-workflow")
+        # As in the page editor, nobody submits what is already in review (a form opened
+        # before the submission): Wagtail would start a second review and fail; it is saved.
+        if self.object.workflow_in_progress:
+            actions = [action for action in actions if action != "submit"]
         return actions
 
     def post(self, request, *args, **kwargs):

@@ -12,6 +12,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import TaskState
 from wagtail.permissions import page_permission_policy, register_permission_policy
 
+from medical_review.audit import last_audit
 from medical_review.invariant import SEED_LOG_ACTION
 from medical_review.models import (
     REVIEW_LOG_ACTION,
@@ -141,11 +142,13 @@ def register_medical_review_log_action(actions):
 
 
 class MedicalReviewPanel(Component):
-    """Dashboard panel for medical advisors: pages waiting for them, reviews due now."""
+    """Dashboard panel for medical advisors: pages waiting for them, reviews due now, and what
+    the last review audit found."""
 
     name = "medical_review"
     template_name = "medical_review/admin/medical_review_panel.html"
     order = 90
+    violations_shown = 5
 
     def __init__(self, request):
         self.request = request
@@ -199,8 +202,19 @@ class MedicalReviewPanel(Component):
             overdue=overdue,
             never_reviewed=never_reviewed,
             report_url=reverse("medical_review_reviews_due"),
+            **self.audit_context(),
         )
         return context
+
+    def audit_context(self):
+        """The last review audit, its first few violations and how many more there are."""
+        audit = last_audit()
+        violations = audit.violations if audit else []
+        return {
+            "audit": audit,
+            "audit_violations": violations[: self.violations_shown],
+            "audit_more": max(len(violations) - self.violations_shown, 0),
+        }
 
 
 @hooks.register("construct_homepage_panels")
