@@ -15,8 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from editions.languages import language_of
 from medical_review.models import MedicalReview, ReviewedPageMixin
-
-_MEMO = "_editions_of_pages"
+from sps_foundation.once import once_per_request
 
 
 @dataclass(frozen=True)
@@ -86,10 +85,11 @@ def offered_translations(page):
 
 
 def editions_of(page, request=None):
-    """The `PageEditions` of `page` (memoised on the request: the head and header both ask)."""
-    memo = getattr(request, _MEMO, None) if request is not None else None
-    if memo is not None and page.pk in memo:
-        return memo[page.pk]
+    """The `PageEditions` of `page` (once per request: the head and header both ask)."""
+    return once_per_request(request, "editions_of", page.pk, lambda: _editions_of(page, request))
+
+
+def _editions_of(page, request):
     language = language_of(page)
     editions = ()
     others = offered_translations(page)
@@ -107,10 +107,4 @@ def editions_of(page, request=None):
             )
             for code, edition in by_language
         )
-    result = PageEditions(language_code=language, editions=editions)
-    if request is not None:
-        if memo is None:
-            memo = {}
-            setattr(request, _MEMO, memo)
-        memo[page.pk] = result
-    return result
+    return PageEditions(language_code=language, editions=editions)

@@ -9,6 +9,7 @@ from django.utils.translation import get_language, override
 from wagtail.models import Page
 
 from editions.languages import language_of
+from sps_foundation.once import once_per_request
 from treatments.doctor_list import cautions_of_chosen, shared_cautions
 from treatments.glance import build_glance, only_treatments
 from treatments.key_statements import key_statements as statements_of
@@ -21,7 +22,6 @@ from treatments.models import (
     TreatmentPage,
 )
 from treatments.models.pages import in_the_default_language, live_text_reviewed
-from treatments.per_request import once_per_request
 from treatments.route_names import route_names
 from treatments.seo import (
     SITE_DESCRIPTION,
