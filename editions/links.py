@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils.translation import get_language_info
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from editions.languages import language_of
+from editions.visibility import visible_to_visitors
 from medical_review.models import MedicalReview, ReviewedPageMixin
 from sps_foundation.once import once_per_request
 
@@ -56,11 +57,10 @@ def _absolute(url, request):
 
 
 def offered_translations(page):
-    """The live, public translations of `page` a reader may be sent to: one query, and one
-    more for privacy only when there are any."""
-    candidates = (
-        Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).live()
-    )
+    """The translations of `page` a visitor may see and be sent to: one query."""
+    candidates = Page.objects.filter(
+        visible_to_visitors(), translation_key=page.translation_key
+    ).exclude(pk=page.pk)
     if isinstance(page, ReviewedPageMixin):
         candidates = candidates.annotate(
             reviewed=Exists(
@@ -69,18 +69,11 @@ def offered_translations(page):
                 )
             )
         )
-    found = list(candidates.select_related("locale"))
-    if not found:
-        return []
-    private_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     return [
         translation
-        for translation in found
-        if not any(translation.path.startswith(path) for path in private_paths)
-        and (
-            getattr(translation, "reviewed", True)
-            or translation.locale.language_code == settings.LANGUAGE_CODE
-        )
+        for translation in candidates.select_related("locale")
+        if getattr(translation, "reviewed", True)
+        or translation.locale.language_code == settings.LANGUAGE_CODE
     ]
 
 

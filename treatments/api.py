@@ -15,6 +15,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from editions.languages import default_content_language
+from editions.visibility import shows_own_text, visible_to_visitors
 from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
 
 # Far beyond the whole guide, and far below what a database accepts as OFFSET (a larger
@@ -75,12 +76,11 @@ class GuidePagesAPIViewSet(PagesAPIViewSet):
     }
 
     def get_base_queryset(self):
-        # Wagtail's base queryset is already live pages without view restrictions.
         return (
             super()
             .get_base_queryset()
             .type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
-            .filter(alias_of__isnull=True)
+            .filter(visible_to_visitors(), shows_own_text())
         )
 
 

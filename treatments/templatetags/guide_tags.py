@@ -9,11 +9,12 @@ from django.utils.translation import get_language, override
 from wagtail.models import Page
 
 from editions.languages import language_of
+from editions.visibility import visible_to_visitors
 from sps_foundation.once import once_per_request
 from treatments.doctor_list import cautions_of_chosen, shared_cautions
 from treatments.glance import build_glance, only_treatments
 from treatments.key_statements import key_statements as statements_of
-from treatments.listing import build_category_tree, visible_to_visitors
+from treatments.listing import build_category_tree
 from treatments.models import (
     HomePage,
     Person,
