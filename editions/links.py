@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils.translation import get_language_info
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from editions.languages import language_of
+from editions.visibility import visible_to_visitors
 from medical_review.models import MedicalReview, ReviewedPageMixin
-
-_MEMO = "_editions_of_pages"
+from sps_foundation.once import once_per_request
 
 
 @dataclass(frozen=True)
@@ -57,11 +57,10 @@ def _absolute(url, request):
 
 
 def offered_translations(page):
-    """The live, public translations of `page` a reader may be sent to: one query, and one
-    more for privacy only when there are any."""
-    candidates = (
-        Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).live()
-    )
+    """The translations of `page` a visitor may see and be sent to: one query."""
+    candidates = Page.objects.filter(
+        visible_to_visitors(), translation_key=page.translation_key
+    ).exclude(pk=page.pk)
     if isinstance(page, ReviewedPageMixin):
         candidates = candidates.annotate(
             reviewed=Exists(
@@ -70,26 +69,20 @@ def offered_translations(page):
                 )
             )
         )
-    found = list(candidates.select_related("locale"))
-    if not found:
-        return []
-    private_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     return [
         translation
-        for translation in found
-        if not any(translation.path.startswith(path) for path in private_paths)
-        and (
-            getattr(translation, "reviewed", True)
-            or translation.locale.language_code == settings.LANGUAGE_CODE
-        )
+        for translation in candidates.select_related("locale")
+        if getattr(translation, "reviewed", True)
+        or translation.locale.language_code == settings.LANGUAGE_CODE
     ]
 
 
 def editions_of(page, request=None):
-    """The `PageEditions` of `page` (memoised on the request: the head and header both ask)."""
-    memo = getattr(request, _MEMO, None) if request is not None else None
-    if memo is not None and page.pk in memo:
-        return memo[page.pk]
+    """The `PageEditions` of `page` (once per request: the head and header both ask)."""
+    return once_per_request(request, "editions_of", page.pk, lambda: _editions_of(page, request))
+
+
+def _editions_of(page, request):
     language = language_of(page)
     editions = ()
     others = offered_translations(page)
@@ -107,10 +100,4 @@ def editions_of(page, request=None):
             )
             for code, edition in by_language
         )
-    result = PageEditions(language_code=language, editions=editions)
-    if request is not None:
-        if memo is None:
-            memo = {}
-            setattr(request, _MEMO, memo)
-        memo[page.pk] = result
-    return result
+    return PageEditions(language_code=language, editions=editions)

@@ -3,7 +3,9 @@ each of its translations (Wagtail's own sitemap lists one tree)."""
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from editions.visibility import answered_with_the_note, visible_to_visitors
 
 
 class EditionsSitemap(Sitemap):
@@ -13,11 +15,8 @@ class EditionsSitemap(Sitemap):
         for path in roots.values_list("path", flat=True):
             in_a_tree |= Q(path__startswith=path)
         return (
-            Page.objects.filter(in_a_tree)
-            .live()
-            .public()
-            # Another language's aliases show English text and answer with the note.
-            .exclude(Q(alias_of__isnull=False) & ~Q(locale=Locale.get_default()))
+            Page.objects.filter(in_a_tree, visible_to_visitors())
+            .exclude(answered_with_the_note())
             .order_by("path")
             .defer_streamfields()
             .specific()

@@ -1,10 +1,10 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import get_language
 from wagtail import hooks
-from wagtail.models import Locale
 
 from editions.languages import language_of
 from editions.views import untranslated
+from editions.visibility import is_answered_with_the_note
 
 
 @hooks.register("before_serve_page")
@@ -16,9 +16,7 @@ def note_instead_of_another_language(page, request, serve_args, serve_kwargs):
     """
     if language_of(page) != get_language():
         return untranslated(request, page)
-    if page.alias_of_id is not None and page.locale_id != Locale.get_default().pk:
-        # An alias in another language's tree shows its English source's text: the reader
-        # gets the note instead.
+    if is_answered_with_the_note(page):
         return untranslated(request, page.alias_of)
     return None
 

@@ -16,8 +16,8 @@ from django.db import transaction
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
-from medical_review.approval_scope import one_approval
 from medical_review.four_eyes import EDITED, SUBMITTED, WROTE_SOME, part_in_change, restart_review
+from sps_foundation.once import one_approval
 
 CHANGED_DURING_REVIEW = (
     "The page changed after this review began, so the review restarted on the new version. "

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page, Revision
 
-from medical_review.models import MedicalReview, default_content_language, language_name
+from editions.languages import default_content_language
+from medical_review.models import MedicalReview, language_name
 
 SINCE_APPROVED = "since_approved"
 SINCE_LIVE = "since_live"

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.urls import reverse
 from wagtail.admin.mail import GroupApprovalTaskStateSubmissionEmailNotifier
 
-from medical_review.models import MedicalReviewTask, language_of, review_languages_of
+from editions.languages import language_of
+from medical_review.models import MedicalReviewTask, review_languages_of
 
 
 def admin_url(name, *args):

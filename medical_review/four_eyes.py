@@ -3,8 +3,8 @@ wrote any of it, does not approve it."""
 
 from wagtail.models import TaskState
 
-from medical_review.approval_scope import remembered
 from medical_review.invariant import authors
+from sps_foundation.once import once_per_approval
 
 SUBMITTED = "submitted"
 EDITED = "edited"
@@ -14,7 +14,7 @@ WROTE_SOME = "wrote some"
 def part_in_change(obj, user, task_state):
     """How `user` took part in the change under review in `task_state`: SUBMITTED, EDITED,
     WROTE_SOME, or None when they had no part in it (worked out once per approval)."""
-    return remembered(
+    return once_per_approval(
         ("part in change", task_state.pk, task_state.revision_id, user.pk),
         lambda: _part_in_change(obj, user, task_state),
     )

@@ -20,7 +20,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
-from medical_review.approval_scope import remembered
+from editions.languages import language_of
+from sps_foundation.once import once_per_approval
 
 SEED_LOG_ACTION = "medical_review.seed"
 
@@ -162,7 +163,9 @@ def authors(revision):
     """
     if revision is None:
         return set()
-    return set(remembered(("authors", revision.pk), lambda: frozenset(_authors(revision, set()))))
+    return set(
+        once_per_approval(("authors", revision.pk), lambda: frozenset(_authors(revision, set())))
+    )
 
 
 def _authors(revision, seen):
@@ -305,11 +308,6 @@ def is_gated_model(model):
     from medical_review.gate import ReviewGateMixin
 
     return issubclass(model, ReviewGateMixin)
-
-
-def language_of(obj):
-    locale = getattr(obj, "locale", None)
-    return locale.language_code if locale is not None else "-"
 
 
 def live_reviewed_objects():

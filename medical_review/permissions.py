@@ -14,6 +14,8 @@ from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import policy_registry
 
+from sps_foundation.once import once_per_request
+
 EDITORS = "Editors"
 MEDICAL_ADVISORS = "Medical advisors"
 MODERATORS = "Moderators"
@@ -41,12 +43,12 @@ TRANSLATOR_GROUPS = (EDITORS, MEDICAL_ADVISORS)
 
 
 def in_group(user, name):
-    """Whether `user` belongs to the group `name`, cached on the user for the request."""
+    """Whether `user` belongs to the group `name` (their groups read once per request)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    if not hasattr(user, "_sps_group_names"):
-        user._sps_group_names = set(user.groups.values_list("name", flat=True))
-    return name in user._sps_group_names
+    return name in once_per_request(
+        user, "group_names", None, lambda: set(user.groups.values_list("name", flat=True))
+    )
 
 
 def is_moderator(user):

@@ -31,17 +31,17 @@ from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.views.snippets import WorkflowActionView as SnippetWorkflowActionView
 
-from medical_review.approval_scope import one_approval
+from editions.languages import language_of
 from medical_review.changes import changes_under_review, reviews_of
 from medical_review.models import (
     MedicalReviewTask,
     ReviewedPageMixin,
     ReviewerProfile,
     language_name,
-    language_of,
     reviewed_page_models,
 )
 from medical_review.permissions import may_cancel_review
+from sps_foundation.once import one_approval
 
 PUBLISH_REFUSED = (
     "Guide pages go live only when a medical advisor approves them. "

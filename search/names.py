@@ -75,11 +75,11 @@ class GuideTreatment:
 
 
 def guide_treatments(searchable):
-    """The names of every treatment page among `searchable` pages, aliases left out, in guide
-    order, in one query.
+    """The names of every treatment page among `searchable` pages, in guide order, in one
+    query.
     """
     rows = (
-        TreatmentPage.objects.filter(pk__in=searchable.values("pk"), alias_of__isnull=True)
+        TreatmentPage.objects.filter(pk__in=searchable.values("pk"))
         .order_by("path", "brand_names__sort_order")
         .values_list(
             "pk", "title", "generic_name", "also_known_as", "drug_class", "brand_names__name"

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
+from editions.visibility import shows_own_text, visible_to_visitors
 from search.names import closest_treatment, guide_treatments, in_group, word_forms
 from treatments.models import (
     TherapyCategoryPage,
@@ -62,16 +63,18 @@ def search_terms(query):
 
 
 def searchable_pages():
-    """Live, public pages of the guide (the guide index, its categories and treatments) in the
-    reader's language: `/search/` searches the English edition, `/es/search/` the Spanish one.
+    """The pages of the guide (the guide index, its categories and treatments) a visitor may
+    see, in the reader's language: `/search/` searches the English edition, `/es/search/` the
+    Spanish one.
 
-    Aliases are among them (Wagtail makes the untranslated pages above a page copied with its
-    parents live aliases of the English ones); the search backend cannot filter on
-    `alias_of`, so `ranked_page_ids` leaves them out of what it found.
+    Aliases are left out (Wagtail makes the untranslated pages above a page copied with its
+    parents live aliases of the English ones; they show the English title and text, and their
+    address answers with the note). The search backend filters only on indexed fields, so the
+    rule is given to it as the ids it allows.
     """
+    allowed = Page.objects.filter(visible_to_visitors(), shows_own_text()).values("pk")
     return (
-        Page.objects.live()
-        .public()
+        Page.objects.filter(pk__in=allowed)
         .type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
         .filter(locale=Locale.get_active())
     )
@@ -97,20 +100,11 @@ def ranked_page_ids(query, treatments=None, pages=None):
             if pk not in ids:
                 ids.append(pk)
 
-    add(_own_pages(pages.autocomplete(terms)[:MAX_RESULTS]))
+    add(page.pk for page in pages.autocomplete(terms)[:MAX_RESULTS])
     if treatments is not None:
         add(in_group(terms, treatments))
-    add(_own_pages(pages.search(in_any_word_form(terms))[:MAX_RESULTS]))
+    add(page.pk for page in pages.search(in_any_word_form(terms))[:MAX_RESULTS])
     return tuple(ids[:MAX_RESULTS])
-
-
-def _own_pages(found):
-    """The ids of the pages found, without aliases: an alias above a translation shows the
-    English page's title and text, and its address answers with the note that the page has
-    no reviewed version in this language yet. The backend's results are whole pages, so this
-    reads nothing more.
-    """
-    return [page.pk for page in found if page.alias_of_id is None]
 
 
 def in_any_word_form(terms):
@@ -163,7 +157,7 @@ def results_for(page_ids, request):
         category.path: category.title
         # An alias category shows the English title: a Spanish result names no category then.
         for category in TherapyCategoryPage.objects.live()
-        .filter(path__in=parent_paths, alias_of__isnull=True)
+        .filter(shows_own_text(), path__in=parent_paths)
         .only("title", "path")
     }
     rows = []
@@ -230,7 +224,8 @@ def _visible_promotions(query_string, request):
         return []
     # A promoted page that was unpublished or made private since is left out, like any draft.
     pages = {
-        page.pk: page for page in Page.objects.live().public().filter(pk__in=page_ids).specific()
+        page.pk: page
+        for page in Page.objects.filter(visible_to_visitors(), pk__in=page_ids).specific()
     }
     return [
         Result(

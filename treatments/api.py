@@ -1,6 +1,5 @@
 """The read-only Wagtail API v2: live, public guide pages with their structured fields."""
 
-from django.conf import settings
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
@@ -14,8 +13,9 @@ from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.coreutils import get_supported_content_language_variant
 
+from editions.languages import default_content_language
+from editions.visibility import shows_own_text, visible_to_visitors
 from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
 
 # Far beyond the whole guide, and far below what a database accepts as OFFSET (a larger
@@ -44,8 +44,7 @@ class EditionFilter(LocaleFilter):
         if "locale" in request.GET:
             return super().filter_queryset(request, queryset, view)
         child_of = getattr(queryset, "_filtered_by_child_of", None)
-        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        queryset = queryset.filter(locale__language_code=default)
+        queryset = queryset.filter(locale__language_code=default_content_language())
         if child_of:
             queryset._filtered_by_child_of = child_of
         return queryset
@@ -77,12 +76,11 @@ class GuidePagesAPIViewSet(PagesAPIViewSet):
     }
 
     def get_base_queryset(self):
-        # Wagtail's base queryset is already live pages without view restrictions.
         return (
             super()
             .get_base_queryset()
             .type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
-            .filter(alias_of__isnull=True)
+            .filter(visible_to_visitors(), shows_own_text())
         )
 
 

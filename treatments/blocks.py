@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.models import Page
 
+from editions.visibility import visible_to_visitors
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
@@ -83,12 +85,11 @@ class RelatedTreatmentsBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         chosen = [page for page in value["treatments"] if page]
-        # Only treatments a visitor may open: live and not behind a view restriction.
+        # Only treatments a visitor may open.
         visible = set(
-            Page.objects.filter(pk__in=[page.pk for page in chosen])
-            .live()
-            .public()
-            .values_list("pk", flat=True)
+            Page.objects.filter(
+                visible_to_visitors(), pk__in=[page.pk for page in chosen]
+            ).values_list("pk", flat=True)
         )
         context["visible_treatments"] = [page for page in chosen if page.pk in visible]
         return context

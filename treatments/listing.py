@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
+from editions.visibility import visible_to_visitors
 from treatments.models import (
     AdministrationRoute,
     TherapyCategoryPage,
     TreatmentBrandName,
     TreatmentPage,
 )
-from treatments.models.pages import visible_to_visitors
 
 
 @dataclass
@@ -54,9 +54,9 @@ class CategoryNode:
 
 
 def build_category_tree(root, request=None, with_routes=False):
-    """The tree below `root` (the guide or a category), in four queries: the view
-    restrictions, the categories, the treatments and their brand names; a fifth for the
-    treatments' routes `with_routes` (the lists do not show them, the table does).
+    """The tree below `root` (the guide or a category), in three queries: the categories, the
+    treatments and their brand names; a fourth for the treatments' routes `with_routes` (the
+    lists do not show them, the table does).
     """
     visible = visible_to_visitors()
     nodes = {root.path: CategoryNode(page=root, url=root.get_url(request))}

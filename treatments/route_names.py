@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from treatments.per_request import once_per_request
+from sps_foundation.once import once_per_request
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,7 @@ medical review of that page and nowhere is it written into a template.
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
-
+from editions.visibility import visible_to_visitors
 from treatments.blocks import APPLIES_TO_EVERY_TREATMENT
 from treatments.listing import TreatmentEntry
 from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
@@ -95,20 +92,15 @@ def cautions_for(page, ancestors, request=None):
 def sibling_treatments(page, request=None):
     """The other live, public treatments of the page's category, in the editor's order.
 
-    One query whatever the category's size. The siblings share the page's ancestors, so only
-    their own view restrictions count (or, for an alias, those of its source page and the
-    source's ancestors): checked in the same query rather than by reading every restriction.
+    One query whatever the category's size. The reader has passed the restrictions of the
+    page and its ancestors, which the siblings share, so only their own count (or, for an
+    alias, those of its source page and the source's ancestors).
     """
     if page.pk is None or not page.path:  # a preview of a page not yet created
         return []
-    own = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-    source = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("alias_of__path"), 1, Length("page__path"))
-    )
     rows = (
         TreatmentPage.objects.sibling_of(page, inclusive=False)
-        .live()
-        .filter(~Exists(own) & (Q(alias_of__isnull=True) | ~Exists(source)))
+        .filter(visible_to_visitors(passed=page))
         .order_by("path")
         .only("pk", "path", "depth", "title", "url_path", "locale_id")
     )

@@ -4,8 +4,10 @@ superusers, and the language rules every review view and report shares."""
 from django import forms
 from django.conf import settings
 from django.db import models
-from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Page
+
+from editions.languages import default_content_language
 
 NO_PROFILE = (
     "You have no reviewer profile, so you cannot sign a medical review; ask an administrator "
@@ -38,11 +40,6 @@ def profile_refusal(user):
     return None
 
 
-def default_content_language():
-    """The language code of the default locale (`LANGUAGE_CODE` among the content languages)."""
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
-
-
 def default_review_languages():
     """What a new reviewer profile reviews: the default content language."""
     return [default_content_language()]
@@ -55,13 +52,6 @@ def content_language_choices():
 
 def language_name(code):
     return str(get_content_languages().get(code, code))
-
-
-def language_of(obj):
-    """The language code of `obj`'s locale; the default language for untranslatable objects."""
-    if getattr(obj, "locale_id", None) is None:
-        return default_content_language()
-    return obj.locale.language_code
 
 
 def review_languages_of(user):

@@ -16,17 +16,17 @@ from django.db import models, transaction
 from django.db.models.functions import Cast
 from wagtail.models import AbstractGroupApprovalTask, Page, Revision, TaskState
 
-from medical_review.approval_scope import one_approval, remembered
+from editions.languages import language_of
 from medical_review.forms import MedicalApprovalForm, RequestChangesForm
 from medical_review.four_eyes import EDITED, SUBMITTED, WROTE_SOME, part_in_change, restart_review
 from medical_review.models.profiles import (
     language_name,
-    language_of,
     profile_refusal,
     review_languages_of,
 )
 from medical_review.models.reviews import record_medical_review
 from medical_review.permissions import is_moderator
+from sps_foundation.once import once_per_approval, once_per_request, one_approval
 
 CHANGED_DURING_REVIEW = (
     "The page changed after this review began, so the review restarted on the new version. "
@@ -89,7 +89,7 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
 
     def open_task_state(self, obj):
         """The open review of `obj` in this task, or None (looked up once per approval)."""
-        return remembered(
+        return once_per_approval(
             ("open task state", self.pk, obj._meta.label_lower, obj.pk),
             lambda: (
                 TaskState.objects.for_instance(obj)
@@ -235,11 +235,14 @@ def is_medical_review_workflow(workflow_id):
 
 
 def is_medical_advisor(user):
-    """Whether `user` is in a group of an active medical review task (cached on the user)."""
+    """Whether `user` is in a group of an active medical review task (once per request)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    if not hasattr(user, "_medical_reviewer"):
-        user._medical_reviewer = MedicalReviewTask.objects.filter(
+    return once_per_request(
+        user,
+        "medical_advisor",
+        None,
+        lambda: MedicalReviewTask.objects.filter(
             active=True, groups__in=user.groups.all()
-        ).exists()
-    return user._medical_reviewer
+        ).exists(),
+    )

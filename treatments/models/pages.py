@@ -18,9 +18,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editions.visibility import view_restrictions_of, visible_to_visitors
 from editorial_review.permissions import EditorialPagePermissionTester
 from medical_review.gate import ReviewGateMixin
 from medical_review.models import MedicalReview, ReviewedPageMixin, prefetch_medical_reviews
@@ -38,15 +39,6 @@ NOT_A_TREATMENT = gettext_lazy("This address does not name treatments of the gui
 TOO_MANY = gettext_lazy("A list can hold at most %(limit)s treatments. Tick fewer and try again.")
 # Nine digits at most: a page id, and always within a database integer's range.
 TREATMENT_ID = re.compile(r"[0-9]{1,9}")
-
-
-def visible_to_visitors():
-    """A filter for live pages a visitor may see: outside every private section, and no alias
-    of a page inside one (an alias has its source page's view restrictions; Wagtail's
-    `public()` looks at tree paths only). Reads the view restrictions: one query.
-    """
-    private = Page.objects.private_q()
-    return Q(live=True) & ~private & ~Q(alias_of__in=Page.objects.filter(private))
 
 
 def live_text_reviewed():
@@ -115,13 +107,8 @@ class GuideAncestryMixin:
 
     def get_view_restrictions(self):
         """Wagtail's rule (the restrictions of this page and its ancestors, an alias's being
-        those of its source page) in one query: the ancestors are known from the tree path.
-        """
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        chain = Page.objects.filter(path__in=paths)
-        return PageViewRestriction.objects.filter(
-            Q(page__in=chain.filter(alias_of__isnull=True)) | Q(page__in=chain.values("alias_of"))
-        )
+        those of its source page) in one query."""
+        return view_restrictions_of(self)
 
 
 class GuideCautionsMixin(models.Model):
@@ -267,8 +254,8 @@ class TreatmentGuidePage(
 
     def chosen_treatments(self, ids):
         """The treatments among `ids` that a visitor may read here, in the guide's order, with
-        their categories: in five queries (view restrictions, treatments, brand names, routes,
-        categories) and one for their reviews, however many are chosen.
+        their categories: in four queries (treatments, brand names, routes, categories) and
+        one for their reviews, however many are chosen.
 
         In a translated edition only treatments whose live text was medically reviewed are
         listed, as the language switch offers only those.

@@ -9,10 +9,12 @@ from django.utils.translation import get_language, override
 from wagtail.models import Page
 
 from editions.languages import language_of
+from editions.visibility import visible_to_visitors
+from sps_foundation.once import once_per_request
 from treatments.doctor_list import cautions_of_chosen, shared_cautions
 from treatments.glance import build_glance, only_treatments
 from treatments.key_statements import key_statements as statements_of
-from treatments.listing import build_category_tree, visible_to_visitors
+from treatments.listing import build_category_tree
 from treatments.models import (
     HomePage,
     Person,
@@ -21,7 +23,6 @@ from treatments.models import (
     TreatmentPage,
 )
 from treatments.models.pages import in_the_default_language, live_text_reviewed
-from treatments.per_request import once_per_request
 from treatments.route_names import route_names
 from treatments.seo import (
     SITE_DESCRIPTION,
