@@ -19,6 +19,7 @@ from glossary.models import GlossaryPage
 from tests.factories import record_review
 from tests.page_text import visible_text
 from tests.review_support import a_treatment
+from tests.test_spanish_site import baclofen, spanish, translate_with_ancestors
 from treatments.models import TherapyCategoryPage
 
 pytestmark = pytest.mark.django_db
@@ -252,3 +253,20 @@ def test_feedback_older_than_twelve_months_is_purged(treatment):
     assert "Deleted 1 reader feedback entries" in output.getvalue()
     assert not Feedback.objects.filter(pk=old.pk).exists()
     assert Feedback.objects.filter(pk=recent.pk).exists()
+
+
+def test_a_spanish_reader_is_answered_in_spanish_and_only_spanish_advisors_hear_of_it(
+    guide, users, spanish_advisor, django_capture_on_commit_callbacks
+):
+    translate_with_ancestors(baclofen())
+    spanish_page = baclofen().get_translation(spanish()).specific
+    reader = Client()
+    page_html = reader.get(spanish_page.url)
+    assert "¿Le resultó útil esta página?" in visible_text(page_html)
+    assert feedback_forms(page_html)[0][0] == "/es/feedback/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(reader, spanish_page, "mistake", "La dosis parece incorrecta.")
+
+    assert "Gracias por su comentario" in visible_text(reader.get(response["Location"]))
+    assert [message.to for message in mail.outbox] == [[spanish_advisor.email]]
