@@ -176,11 +176,11 @@ class ReviewsDueView(PageReportView):
         "page_type",
         "status_string",
         "review_status_label",
-        "mistake_reported_on",
         "last_reviewed_on",
         "last_reviewer",
         "next_review",
         "reading_grade",
+        "mistake_reported_on",
     ]
     export_headings = {
         "title": "Title",
