@@ -3,14 +3,13 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from medical_review.emails import reminder_email
-from medical_review.models import ReviewReminder, review_languages_of
+from medical_review.models import ReviewReminder, advisors_to_email, review_languages_of
 from medical_review.reports import pages_with_review_dates
 
 
@@ -54,13 +53,7 @@ def send_review_reminders(days=30, today=None):
     if not pages:
         return report
 
-    advisors = (
-        get_user_model()
-        .objects.filter(groups__medicalreviewtask__active=True, is_active=True)
-        .exclude(email="")
-        .select_related("reviewer_profile")
-    )
-    for advisor in advisors.distinct().order_by("pk"):
+    for advisor in advisors_to_email().order_by("pk"):
         theirs = report.in_languages(set(review_languages_of(advisor)))
         if not (theirs.due or theirs.overdue or theirs.never_reviewed):
             continue

@@ -4,12 +4,24 @@ import datetime
 
 import django_filters
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, DateField, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    DateField,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
 
+from feedback.queries import latest_mistake_report
 from medical_review.models import (
     MedicalReview,
     is_medical_advisor,
@@ -24,14 +36,16 @@ DUE_SOON_DAYS = 30
 
 OVERDUE, NEVER_REVIEWED, DUE_SOON, CURRENT = "overdue", "never", "due_soon", "current"
 DUE_NOW = "due_now"
+MISTAKE_REPORTED = "mistake"
 REVIEW_STATUS_CHOICES = [
+    (MISTAKE_REPORTED, "A reader reported a mistake"),
     (DUE_NOW, "Due now (overdue or never reviewed)"),
     (OVERDUE, "Overdue"),
     (NEVER_REVIEWED, "Never reviewed"),
     (DUE_SOON, f"Due within {DUE_SOON_DAYS} days"),
     (CURRENT, "Current"),
 ]
-STATUS_LABELS = dict(REVIEW_STATUS_CHOICES[1:])
+STATUS_LABELS = dict(REVIEW_STATUS_CHOICES[2:])
 # Listed with the pages never reviewed (both are due now), but labelled for what happened.
 MOVED = "moved"
 STATUS_LABELS[MOVED] = "Moved since its last review"
@@ -43,8 +57,9 @@ def guide_content_types():
 
 
 def pages_with_review_dates(today=None):
-    """Reviewed pages annotated with their latest review, ordered by urgency: overdue, then
-    never reviewed (both due now), then due later.
+    """Reviewed pages annotated with their latest review, ordered by urgency: a mistake a
+    reader reported since the last review first, then overdue, then never reviewed (both due
+    now), then due later.
     """
     today = today or timezone.localdate()
     latest = MedicalReview.objects.filter(page=OuterRef("pk")).order_by("-reviewed_at", "-pk")
@@ -63,6 +78,7 @@ def pages_with_review_dates(today=None):
             ),
             last_reviewer_name=Subquery(latest.values("reviewer_name")[:1]),
             last_reviewer_credentials=Subquery(latest.values("reviewer_credentials")[:1]),
+            mistake_reported_at=latest_mistake_report(),
         )
         .annotate(
             review_urgency=Case(
@@ -70,9 +86,22 @@ def pages_with_review_dates(today=None):
                 When(next_review__isnull=True, then=Value(1)),
                 default=Value(2),
                 output_field=IntegerField(),
-            )
+            ),
+            # Until the page's next review looks at it.
+            mistake_reported=Case(
+                When(
+                    Q(mistake_reported_at__isnull=False)
+                    & (
+                        Q(last_reviewed_at__isnull=True)
+                        | Q(mistake_reported_at__gt=F("last_reviewed_at"))
+                    ),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
         )
-        .order_by("review_urgency", "next_review", "path")
+        .order_by("-mistake_reported", "review_urgency", "next_review", "path")
     )
 
 
@@ -118,6 +147,7 @@ class ReviewsDueFilterSet(WagtailFilterSet):
         today = timezone.localdate()
         soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
         conditions = {
+            MISTAKE_REPORTED: Q(mistake_reported=True),
             DUE_NOW: Q(next_review__lt=today) | Q(next_review__isnull=True),
             OVERDUE: Q(next_review__lt=today),
             NEVER_REVIEWED: Q(next_review__isnull=True),
@@ -150,6 +180,7 @@ class ReviewsDueView(PageReportView):
         "last_reviewer",
         "next_review",
         "reading_grade",
+        "mistake_reported_on",
     ]
     export_headings = {
         "title": "Title",
@@ -157,6 +188,7 @@ class ReviewsDueView(PageReportView):
         "page_type": "Type",
         "status_string": "Status",
         "review_status_label": "Review status",
+        "mistake_reported_on": "Mistake reported",
         "last_reviewed_on": "Last reviewed",
         "last_reviewer": "Last reviewer",
         "next_review": "Next review due",
@@ -192,6 +224,9 @@ class ReviewsDueView(PageReportView):
 def decorate_review_fields(page, today):
     page.review_status = review_status_of(page, today)
     page.review_status_label = STATUS_LABELS[page.review_status]
+    page.mistake_reported_on = (
+        timezone.localdate(page.mistake_reported_at) if page.mistake_reported else None
+    )
     page.last_reviewed_on = (
         timezone.localdate(page.last_reviewed_at) if page.last_reviewed_at else None
     )

@@ -42,6 +42,7 @@ from medical_review.models.reviews import (
 from medical_review.models.task import (
     CHANGED_DURING_REVIEW,
     MedicalReviewTask,
+    advisors_to_email,
     content_noun,
     in_review_languages_of,
     is_medical_advisor,
@@ -62,6 +63,7 @@ __all__ = [
     "ReviewedPageMixin",
     "ReviewedSnippetMixin",
     "ReviewerProfile",
+    "advisors_to_email",
     "apply_live_review",
     "content_language_choices",
     "content_noun",

@@ -11,6 +11,7 @@ Rules of the task, enforced here and not only in the admin's buttons:
   revision saved while the review is open restarts it.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models.functions import Cast
@@ -245,4 +246,16 @@ def is_medical_advisor(user):
         lambda: MedicalReviewTask.objects.filter(
             active=True, groups__in=user.groups.all()
         ).exists(),
+    )
+
+
+def advisors_to_email():
+    """The medical advisors who receive e-mails: active members of an active review task's
+    groups with an e-mail address, their reviewer profiles loaded."""
+    return (
+        get_user_model()
+        .objects.filter(groups__medicalreviewtask__active=True, is_active=True)
+        .exclude(email="")
+        .select_related("reviewer_profile")
+        .distinct()
     )

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "plain_language",
     "editions",
     "operations",
+    "feedback",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
