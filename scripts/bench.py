@@ -277,11 +277,16 @@ def target_lines(results):
     return lines
 
 
-def write_report(results, seconds, database, path):
+def write_report(results, seconds, database, path, short):
+    run = (
+        "`make bench-short` (scripts/bench.py --short)"
+        if short
+        else "`make bench` (scripts/bench.py)"
+    )
     lines = [
         "# Performance",
         "",
-        "Measured by `make bench` (scripts/bench.py): gunicorn with production settings (one",
+        f"Measured by {run}: gunicorn with production settings (one",
         f"process, 4 threads), {database}, Varnish 7.1 with",
         "deploy/varnish/default.vcl in front of it, wrk with",
         f"{CONNECTIONS} connections for {seconds} s per row, on loopback, on a",
@@ -298,6 +303,15 @@ def write_report(results, seconds, database, path):
         " req/s is all requests over all rounds,",
         "p50 the median round's, p99 the highest round's; each page's ratios compare it with the",
         "peer and the bare view of its own rounds.",
+        *(
+            [
+                "",
+                "A short run: rows of 2 s, and the grown guide has 300 treatments where `make",
+                f"bench` has {GROWN:,}; the targets for {GROWN:,} treatments are read at 300.",
+            ]
+            if short
+            else []
+        ),
         "",
         "## Targets",
         "",
@@ -377,7 +391,7 @@ def run_bench(site, seconds, grown, database, short):
     measure(site, seconds, f"{grown} treatments", "grown", peer, results)
 
     report = Path("/tmp/sps-bench-short.md") if short else ROOT / "docs" / "PERFORMANCE.md"  # noqa: S108
-    write_report(results, seconds, database, report)
+    write_report(results, seconds, database, report, short)
     errors = sum(r["errors"] for r in results)
     if errors:
         log(f"{errors} error responses during the benchmark")
