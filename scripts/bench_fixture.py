@@ -1,8 +1,39 @@
-"""Grows the guide with made-up treatments for `make bench`. NOT real content: never loaded by
-`make run`, titled "Benchmark fixture", in a category of its own.
+"""Grows the guide with made-up treatments for `make bench`, and adds the peer page it compares
+pages to. NOT real content: never loaded by `make run`, titled "Benchmark fixture" or
+"Benchmark peer", in a category or page type of their own.
 
 Run inside Django: `manage.py shell -c "exec(open('scripts/bench_fixture.py').read()); grow(1000)"`.
 """
+
+# The peer's text: about as many words as a treatment page's, none about treatment.
+PEER_PARAGRAPH = (
+    "This page exists only for the benchmark. It is a title and a few paragraphs of rich text "
+    "in the site's base template, the plainest page Wagtail serves: the measure a guide page's "
+    "render is compared to. It says nothing about any treatment and readers never see it."
+)
+
+
+def add_peer():
+    """Publishes the peer page (benchpeer.StandardPage, bench settings only) under the home
+    page, once; prints its URL path."""
+    from wagtail.models import Locale
+
+    from benchpeer.models import StandardPage
+    from treatments.models import HomePage
+
+    home = HomePage.objects.get(locale=Locale.get_default())
+    peer = StandardPage.objects.filter(slug="benchmark-peer").first()
+    if peer is None:
+        peer = home.add_child(
+            instance=StandardPage(
+                title="Benchmark peer (not real content)",
+                slug="benchmark-peer",
+                body="".join(f"<p>{PEER_PARAGRAPH}</p>" for _ in range(8)),
+                live=False,
+            )
+        )
+        peer.save_revision().publish()
+    print(peer.url)
 
 
 def grow(total):

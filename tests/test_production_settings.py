@@ -105,3 +105,10 @@ def test_cdn_purging_is_configured_only_when_its_credentials_are_set(tmp_path):
     assert show_setting(env, expression).stdout.strip() == "['cloudflare']"
     env = production_env(tmp_path, CLOUDFRONT_DISTRIBUTION_ID="E2EXAMPLE")
     assert show_setting(env, expression).stdout.strip() == "['cloudfront']"
+
+
+def test_the_benchmark_peer_page_type_is_installed_by_the_bench_settings_only(tmp_path):
+    installed = "'benchpeer' in settings.INSTALLED_APPS"
+    assert show_setting(production_env(tmp_path), installed).stdout.strip() == "False"
+    bench = production_env(tmp_path, DJANGO_SETTINGS_MODULE="sps_foundation.settings.bench")
+    assert show_setting(bench, installed).stdout.strip() == "True"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BenchPeerConfig(AppConfig):
+    name = "benchpeer"
+    verbose_name = "Benchmark peer (bench settings only)"
