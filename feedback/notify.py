@@ -5,8 +5,9 @@ import smtplib
 
 from django.core.mail import send_mass_mail
 
+from editions.languages import language_of
 from medical_review.emails import admin_url
-from medical_review.models import advisors_to_email, language_of, review_languages_of
+from medical_review.models import advisors_to_email, review_languages_of
 
 logger = logging.getLogger(__name__)
 
