@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language_info
 from wagtail.models import Page, PageViewRestriction
 
@@ -57,10 +58,16 @@ def _absolute(url, request):
 
 
 def offered_translations(page):
-    """The live, public translations of `page` a reader may be sent to: one query, and one
-    more for privacy only when there are any."""
+    """The live, public translations of `page` a reader may be sent to: one query, outside
+    every page with a view restriction (the restriction's page or any page below it)."""
+    restricted_above = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
     candidates = (
-        Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).live()
+        Page.objects.filter(translation_key=page.translation_key)
+        .exclude(pk=page.pk)
+        .live()
+        .filter(~Exists(restricted_above))
     )
     if isinstance(page, ReviewedPageMixin):
         candidates = candidates.annotate(
@@ -70,18 +77,11 @@ def offered_translations(page):
                 )
             )
         )
-    found = list(candidates.select_related("locale"))
-    if not found:
-        return []
-    private_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     return [
         translation
-        for translation in found
-        if not any(translation.path.startswith(path) for path in private_paths)
-        and (
-            getattr(translation, "reviewed", True)
-            or translation.locale.language_code == settings.LANGUAGE_CODE
-        )
+        for translation in candidates.select_related("locale")
+        if getattr(translation, "reviewed", True)
+        or translation.locale.language_code == settings.LANGUAGE_CODE
     ]
 
 
