@@ -22,12 +22,14 @@ UNCACHED = "uncached=1"
 BUDGET = {
     "home": 13,  # the categories and treatments it lists: four of them
     "guide": 14,
-    # Wagtail's routing reads two rows per level of the tree: a deeper category costs more.
-    # A category whose cautions quote another page reads that page: one more.
-    "category": 19,
-    # And a treatment reads the other treatments of its category and the guide's people:
-    # two more, and the page its category's cautions quote (anti-seizure medications): one.
-    "treatment": 21,
+    # Wagtail's routing reads two rows per level of the tree (`Page.route`: the child, then
+    # its specific row): a deeper category costs more. Eleven of a treatment's queries are
+    # Wagtail's: the Site, the reader's Locale, the home page and two per level below it, then
+    # the view restrictions. A category also reads its reviews and tree.
+    "category": 18,
+    # A treatment reads its brand names, routes and reviews, the other treatments of its
+    # category and the guide's people.
+    "treatment": 20,
     "at a glance": 13,  # the table reads the guide's editions (language switch, hreflang)
     # One reads the reviews of all the listed treatments at once, one the pages their
     # cautions are quoted from.
@@ -35,9 +37,10 @@ BUDGET = {
     "search": 16,  # one of them reads the treatment names for near-miss spelling
     "not found": 11,
 }
-# A Spanish treatment page with its English edition: the English page's privacy is checked.
-# And the translations of the credited people, and the live Spanish names of the routes.
-SPANISH_TREATMENT_BUDGET = 26
+# A Spanish treatment page also reads its English source (is the translation out of date?),
+# the translations of the credited people and the live Spanish names of the routes; Wagtail's
+# routing reads the Spanish home page (one more).
+SPANISH_TREATMENT_BUDGET = 24
 
 
 def deepest_treatment():

@@ -1,8 +1,8 @@
 """“At a glance”: every treatment of the guide in one table, filtered and sorted by GET parameters.
 
 The guide page serves the table's page at `at-a-glance/` (a Wagtail routable page), so it
-needs no page of its own in the tree; its template builds the table from here with the
-`at_a_glance_table` tag (treatments.templatetags.guide_tags). It works without JavaScript:
+needs no page of its own in the tree; that view reads the table with `glance_of_guide`. It
+works without JavaScript:
 every filter and sort is a plain link or form that can be bookmarked.
 """
 
@@ -12,8 +12,10 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from treatments.listing import CategoryNode, TreatmentEntry
-from treatments.models.pages import category_stating_line
+from editions.languages import language_of
+from treatments.listing import CategoryNode, TreatmentEntry, build_category_tree
+from treatments.models import TreatmentPage
+from treatments.models.pages import category_stating_line, live_text_reviewed
 from treatments.route_names import route_names
 
 # What the caption says the table is sorted by, in the reader's language.
@@ -207,3 +209,17 @@ def build_glance(tree, params, language=settings.LANGUAGE_CODE, request=None):
         column.url = "?" + urlencode({**filters, "sort": key, "dir": column.next_direction})
         glance.columns.append(column)
     return glance
+
+
+def glance_of_guide(guide, request):
+    """The table of every treatment of `guide` for the request's GET parameters.
+
+    A translated guide's table lists only the treatments whose live text was medically
+    reviewed (one more query), as its language switch and its list for the doctor do.
+    """
+    tree = build_category_tree(guide, request, with_routes=True)
+    language = language_of(guide)
+    if language != settings.LANGUAGE_CODE:
+        reviewed = TreatmentPage.objects.descendant_of(guide).filter(live_text_reviewed())
+        tree = only_treatments(tree, set(reviewed.values_list("pk", flat=True)))
+    return build_glance(tree, request.GET, language, request)

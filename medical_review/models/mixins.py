@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
 
+from editions.languages import language_of
 from medical_review.gate import ReviewGateMixin
 from medical_review.models.profiles import default_content_language
 from medical_review.models.reviews import DEFAULT_REVIEW_INTERVAL_MONTHS, MedicalReview
@@ -89,13 +90,13 @@ class ReviewedPageMixin(ReviewGateMixin, MovedPageMixin, models.Model):
     def translation_source(self):
         """The page in the default language that this page translates, or None.
 
-        No query when localisation is off; else the page's `locale` (often loaded already)
-        and, for a page not in the default language, one query for the source.
+        No query for a page in the default language (its language is read from the Site's
+        root paths, which Wagtail caches); else one query for the source.
         """
         if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or self.locale_id is None:
             return None
         default = default_content_language()
-        if self.locale.language_code == default:
+        if language_of(self) == default:
             return None
         return (
             Page.objects.filter(translation_key=self.translation_key, locale__language_code=default)

@@ -142,6 +142,14 @@ class HomePage(ReviewGateMixin, Page):
         # Nobody publishes the home page directly: a second person's approval does.
         return EditorialPagePermissionTester(user, self)
 
+    def get_context(self, request, *args, **kwargs):
+        """What the home page shows: the live guide of its language and the guide's tree."""
+        from treatments.page_contents import home_contents  # it reads these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_contents(self, request))
+        return context
+
 
 class TreatmentGuidePage(
     RoutablePageMixin, GuideAncestryMixin, GuideCautionsMixin, GuideReviewMixin, Page
@@ -189,24 +197,32 @@ class TreatmentGuidePage(
         """
         return ["/", self.reverse_subpage("at_a_glance")]
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, sub_route=False, **kwargs):
+        """What the guide shows: its cautions, every category and treatment, its credits.
+        A sub-route (the table) reads what it shows itself."""
+        from treatments.page_contents import guide_contents  # it reads these models
+
         context = super().get_context(request, *args, **kwargs)
-        context["guide_people"] = self.people.select_related("person")
+        if not sub_route:
+            context.update(guide_contents(self, request, context["ancestors"]))
         return context
 
     @path("at-a-glance/", name="at_a_glance")
     def at_a_glance(self, request):
-        """The table's page; the template builds the table (treatments.glance) from the GET
-        parameters with the `at_a_glance_table` tag. Rendered as the guide's own sub-route
-        (`page` is the guide), so the language switch and `hreflang` alternates name the
-        table of each live, reviewed edition of the guide.
+        """The table's page: the table (treatments.glance) for the GET parameters. Rendered as
+        the guide's own sub-route (`page` is the guide), so the language switch and `hreflang`
+        alternates name the table of each live, reviewed edition of the guide.
         """
+        from treatments.glance import glance_of_guide  # it reads these models
+
         url = self.get_url(request) + self.reverse_subpage("at_a_glance")
         return self.render(
             request,
+            sub_route=True,
             template="treatments/at_a_glance.html",
             context_overrides={
                 "guide": self,
+                "glance": glance_of_guide(self, request),
                 "own_structured_data": True,
                 "meta_title": gettext("Treatments at a glance | %(guide)s") % {"guide": self.title},
                 "meta_description": gettext(
@@ -370,6 +386,14 @@ class TherapyCategoryPage(GuideAncestryMixin, GuideCautionsMixin, GuideReviewMix
     class Meta:
         verbose_name = "therapy category page"
 
+    def get_context(self, request, *args, **kwargs):
+        """What a category shows: its cautions, and the categories and treatments below it."""
+        from treatments.page_contents import category_contents  # it reads these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(category_contents(self, request, context["ancestors"]))
+        return context
+
 
 class TreatmentKind(models.TextChoices):
     MEDICATION = "medication", _("Medication")
@@ -464,16 +488,22 @@ class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
     template = "treatments/treatment_page.html"
 
     def get_context(self, request, *args, **kwargs):
+        """What a treatment shows besides its fields: its categories and line of therapy, the
+        cautions that apply to it, the other treatments of its category, the guide's credits.
+        """
+        from treatments.page_contents import treatment_contents  # it reads these models
+
         context = super().get_context(request, *args, **kwargs)
         # Read by the facts list, the head tags and the JSON-LD: once each. The preview of a
         # page not yet created holds its brand names and routes in memory.
         if self.pk is not None:
             prefetch_related_objects([self], "brand_names", "routes")
         categories = [
-            page for page in self.ancestors_below_root if isinstance(page, TherapyCategoryPage)
+            page for page in context["ancestors"] if isinstance(page, TherapyCategoryPage)
         ]
         context["categories"] = categories
         context["line_of_therapy"] = line_of_therapy_for(categories)
+        context.update(treatment_contents(self, request, context["ancestors"]))
         return context
 
     # A render reads them in several places (facts, description, JSON-LD).

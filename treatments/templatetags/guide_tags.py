@@ -1,28 +1,20 @@
-"""What the public templates ask of Python: the guide index, head tags, JSON-LD, the lists."""
+"""What the public templates ask of Python: the guide index, head tags, JSON-LD, the lists.
+
+The pages' own `get_context` reads what each page shows (treatments.page_contents); these tags
+format it, and find it for views that are not pages (search, the error pages).
+"""
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 from wagtail.models import Page
 
 from editions.languages import language_of
-from editions.visibility import visible_to_visitors
-from sps_foundation.once import once_per_request
 from treatments.doctor_list import cautions_of_chosen, shared_cautions
-from treatments.glance import build_glance, only_treatments
-from treatments.key_statements import key_statements as statements_of
-from treatments.listing import build_category_tree
-from treatments.models import (
-    HomePage,
-    Person,
-    TherapyCategoryPage,
-    TreatmentGuidePage,
-    TreatmentPage,
-)
-from treatments.models.pages import in_the_default_language, live_text_reviewed
+from treatments.models import HomePage, TherapyCategoryPage, TreatmentGuidePage
+from treatments.page_contents import category_tree, live_guide
 from treatments.route_names import route_names
 from treatments.seo import (
     SITE_DESCRIPTION,
@@ -51,27 +43,15 @@ def reader_language(context):
 
 @register.simple_tag(takes_context=True)
 def guide_page(context):
-    """The live guide index of the reader's language: from the page's ancestry when it is in
-    the guide, else looked up (once per request: the header and the page's content both ask).
-    A translated guide counts once its live text was medically reviewed; where there is none,
-    there is no guide in that language.
+    """The live guide index of the reader's language: from the page's context when the page
+    read it (a guide page's ancestry, the home page's guide), else looked up once per request
+    (treatments.page_contents.live_guide).
     """
     page = context.get("page")
     for candidate in [*(context.get("ancestors") or ()), page, context.get("guide")]:
         if isinstance(candidate, TreatmentGuidePage):
             return candidate
-    language = reader_language(context)
-    request = context.get("request")
-    return once_per_request(
-        request,
-        "guide_page",
-        language,
-        lambda: TreatmentGuidePage.objects.filter(
-            visible_to_visitors(),
-            Q(locale__language_code=language),
-            in_the_default_language() | live_text_reviewed(),
-        ).first(),
-    )
+    return live_guide(reader_language(context), context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -79,32 +59,6 @@ def home_url(context):
     """The home address of the reader's language: "/" or "/es/" (as Wagtail builds page URLs)."""
     with override(reader_language(context)):
         return reverse("wagtail_serve", args=("",))
-
-
-@register.simple_tag(takes_context=True)
-def credits_in_language(context, credits):
-    """The guide's credits as (credit, person) pairs, each person as its live translation in the
-    reader's language where there is one, else as its live English record; a person never
-    published (or taken down) is left out, and a draft's text is never shown (a live person's
-    row holds the published text). One query, none in the default language.
-    """
-    credits = list(credits)
-    language = reader_language(context)
-    if language == settings.LANGUAGE_CODE or not credits:
-        return [(credit, credit.person) for credit in credits if credit.person.live]
-    live = Person.objects.filter(
-        live=True,
-        translation_key__in={credit.person.translation_key for credit in credits},
-        locale__language_code__in=[language, settings.LANGUAGE_CODE],
-    ).select_related("locale")
-    by_language = {(p.translation_key, p.locale.language_code): p for p in live}
-    pairs = []
-    for credit in credits:
-        key = credit.person.translation_key
-        person = by_language.get((key, language)) or by_language.get((key, settings.LANGUAGE_CODE))
-        if person is not None:
-            pairs.append((credit, person))
-    return pairs
 
 
 @register.simple_tag(takes_context=True)
@@ -151,12 +105,6 @@ def title_of_document(context):
     return document_title(title)
 
 
-@register.simple_tag
-def key_statements(guide):
-    """The headings of the guide's introduction, each with its opening sentence."""
-    return statements_of(guide)
-
-
 @register.simple_tag(takes_context=True)
 def structured_data(context, page):
     """The page's JSON-LD in a `<script type="application/ld+json">`, if it has any."""
@@ -182,50 +130,16 @@ def _json_ld_script(data):
 
 def _described_by(context, page):
     """What a page's description and JSON-LD draw on beyond its own fields: the guide the
-    home page leads to, the tree a category lists (both read once per request).
+    home page leads to, the tree a category lists (both read by the page's `get_context`).
     """
     if isinstance(page, HomePage):
         return {"guide": guide_page(context)}
     if isinstance(page, TherapyCategoryPage):
-        return {"contents": _tree(context.get("request"), page)}
+        tree = context.get("tree")
+        if tree is None:
+            tree = category_tree(page, context.get("request"))
+        return {"contents": tree}
     return {}
-
-
-def _tree(request, page, with_routes=False):
-    """The category tree below `page`, built once per request: the head describes a category
-    with it and the body lists it.
-    """
-    return once_per_request(
-        request,
-        "category_tree",
-        (page.pk, with_routes),
-        lambda: build_category_tree(page, request, with_routes=with_routes),
-    )
-
-
-@register.simple_tag(takes_context=True)
-def category_tree(context, page):
-    """The live, public categories and treatments below `page` (treatments.listing)."""
-    return _tree(context.get("request"), page)
-
-
-@register.inclusion_tag("components/at_a_glance_table.html", takes_context=True)
-def at_a_glance_table(context, guide):
-    """The filters and the table of every treatment, for the request's GET parameters.
-
-    A translated guide's table lists only the treatments whose live text was medically
-    reviewed (one more query), as its language switch and its list for the doctor do.
-    """
-    request = context["request"]
-    tree = build_category_tree(guide, request, with_routes=True)
-    if language_of(guide) != settings.LANGUAGE_CODE:
-        reviewed = TreatmentPage.objects.descendant_of(guide).filter(live_text_reviewed())
-        tree = only_treatments(tree, set(reviewed.values_list("pk", flat=True)))
-    return {
-        "request": request,
-        "guide": guide,
-        "glance": build_glance(tree, request.GET, language_of(guide), request),
-    }
 
 
 @register.simple_tag(takes_context=True)
