@@ -4,7 +4,13 @@ it, and a Spanish reader sees its reviewed Spanish translation, else the English
 English. The Spanish text here is made up by the tests (marked "(ES)")."""
 
 import html
+import json
+import os
 import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.contrib.admin.utils import quote
@@ -227,3 +233,46 @@ def test_an_approved_disclaimer_reaches_readers_of_every_page_through_varnish_at
         fresh = read(varnish, path)
         assert fresh.headers["X-Cache"] == "miss", path
         assert html.escape(NEW_TEXT) in fresh.text, path
+
+
+# -- Upgrading -----------------------------------------------------------------------------------
+
+
+def manage(database, *args):
+    """`manage.py` with the test settings on a database of its own (migrations run there)."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+    env["DJANGO_SETTINGS_MODULE"] = "sps_foundation.settings.test"
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_the_guide_settings_disclaimers_become_live_disclaimers_that_keep_the_promise(tmp_path):
+    database = tmp_path / "upgraded.sqlite3"
+    manage(database, "migrate", "-v0", "treatments", "0016_seed_exact_cautions_and_lines")
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "INSERT INTO treatments_guidesettings "
+            "(site_id, disclaimer, spanish_disclaimer, review_interval_months) "
+            "SELECT id, 'Ask your doctor.', '(ES) Pregunte.', 12 FROM wagtailcore_site"
+        )
+
+    manage(database, "migrate", "-v0")
+
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute(
+            "SELECT l.language_code, d.text, d.live, d.translation_key, r.content "
+            "FROM treatments_disclaimer d JOIN wagtailcore_locale l ON l.id = d.locale_id "
+            "JOIN wagtailcore_revision r ON r.id = d.live_revision_id ORDER BY d.id"
+        ).fetchall()
+    assert [row[:3] for row in rows] == [("en", "Ask your doctor.", 1), ("es", "(ES) Pregunte.", 1)]
+    assert rows[0][3] == rows[1][3]  # one disclaimer and its translation
+    assert [json.loads(row[4])["text"] for row in rows] == ["Ask your doctor.", "(ES) Pregunte."]
+    assert "All 2 live reviewed objects keep the promise." in manage(database, "audit_reviews")
