@@ -4,14 +4,14 @@ from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from medical_review.gate import seed_publication
 from medical_review.models import ReviewerProfile
 from medical_review.roles import ROLES, create_account
 from tests.factories import TreatmentPageFactory
-from treatments.models import Person, TherapyCategoryPage, TreatmentPage
+from treatments.models import Disclaimer, Person, TherapyCategoryPage, TreatmentPage
 
 ATTESTED = {"attestation": "on", "summary": "Checked against current evidence", "comment": ""}
 
@@ -190,3 +190,18 @@ def spanish_pages_above(page, locale):
         if not ancestor.has_translation(locale):
             copy = ancestor.specific.copy_for_translation(locale)
             publish_unreviewed(copy)
+
+
+def set_live_disclaimer(text, language_code="en"):
+    """The site's live disclaimer in `language_code` says `text`, as an earlier reviewed change
+    left it (a Spanish one is a translation of the English disclaimer)."""
+    locale = Locale.objects.get(language_code=language_code)
+    disclaimer = Disclaimer.objects.filter(locale=locale).first()
+    if disclaimer is None:
+        english = Disclaimer.objects.get(locale=Locale.get_default())
+        disclaimer = english.copy_for_translation(locale)
+    disclaimer.text = text
+    if disclaimer.pk is None:
+        disclaimer.save()  # a draft, as simple_translation makes it
+    publish_unreviewed(disclaimer)
+    return Disclaimer.objects.get(pk=disclaimer.pk)

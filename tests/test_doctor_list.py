@@ -13,8 +13,8 @@ from wagtail.models import PageViewRestriction
 
 from tests.factories import TreatmentPageFactory, record_review
 from tests.page_text import visible_text
+from tests.review_support import set_live_disclaimer
 from treatments.models import (
-    GuideSettings,
     TherapyCategoryPage,
     TreatmentGuidePage,
     TreatmentPage,
@@ -87,9 +87,7 @@ def test_each_treatment_carries_its_review_line(client, guide):
 
 
 def test_the_list_gives_each_pages_full_address_the_day_and_the_disclaimer(client, guide, site):
-    settings = GuideSettings.for_site(site)
-    settings.disclaimer = "Ask your own doctor before changing any treatment."
-    settings.save()
+    set_live_disclaimer("Ask your own doctor before changing any treatment.")
     baclofen, diazepam = treatment("baclofen"), treatment("diazepam")
     with time_machine.travel(datetime.datetime(2026, 6, 2, 9, tzinfo=datetime.UTC), tick=False):
         response = client.get(URL, {"t": [baclofen.pk, diazepam.pk]})

@@ -19,7 +19,7 @@ from tests.review_support import publish_unreviewed
 from tests.seed_text import paragraphs
 from treatments.key_statements import KeyStatement, key_statements
 from treatments.models import (
-    GuideSettings,
+    Disclaimer,
     HomePage,
     TherapyCategoryPage,
     TreatmentPage,
@@ -177,7 +177,7 @@ def test_the_home_page_offers_search_the_table_and_the_disclaimer(client, guide)
     search = section(main, "home-search-heading")
     assert 'role="search"' in search and 'action="/search/"' in search and 'name="q"' in search
     assert 'href="/treatments/at-a-glance/"' in main
-    disclaimer = GuideSettings.objects.get().disclaimer
+    disclaimer = Disclaimer.objects.get(locale__language_code="en", live=True).text
     assert disclaimer and html_lib.escape(disclaimer) in html
 
 

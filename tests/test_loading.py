@@ -8,12 +8,13 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from medical_review.invariant import is_seed, violations_of
 from tests import seed_text
-from tests.review_support import publish_unreviewed
+from tests.review_support import publish_unreviewed, set_live_disclaimer
 from treatments.content import guide as transcription
 from treatments.loading import Seed, SeedMismatch, load_treatment_guide
 from treatments.models import (
-    GuideSettings,
+    Disclaimer,
     HomePage,
     TherapyCategoryPage,
     TreatmentGuidePage,
@@ -99,14 +100,17 @@ def test_structured_fields_are_transcribed_from_the_seed(guide):
     assert not TreatmentPage.objects.get(slug="diazepam").routes.exists()
 
 
-def test_disclaimer_is_a_site_setting_an_editor_can_change(guide):
-    site = Site.objects.get(is_default_site=True)
-    settings = GuideSettings.for_site(site)
-    assert settings.disclaimer.startswith("The content of this Website is provided")
-    settings.disclaimer = "Edited disclaimer"
-    settings.save()
+def test_the_seeds_disclaimer_is_live_as_the_seed_and_a_reload_keeps_a_changed_one(guide):
+    disclaimer = Disclaimer.objects.get()
+    assert disclaimer.live and disclaimer.locale.language_code == "en"
+    assert disclaimer.text.startswith("The content of this Website is provided")
+    assert is_seed(disclaimer.live_revision)
+    assert not violations_of(disclaimer)
+
+    set_live_disclaimer("Edited disclaimer")
     load_treatment_guide()
-    assert GuideSettings.for_site(site).disclaimer == "Edited disclaimer"
+
+    assert [d.text for d in Disclaimer.objects.all()] == ["Edited disclaimer"]
 
 
 FACT_FIELDS = ("administration", "targets", "regimen", "cautions")

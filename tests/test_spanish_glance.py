@@ -13,7 +13,7 @@ from django.utils import translation
 
 from tests.factories import record_review
 from tests.page_text import visible_text
-from tests.review_support import publish_unreviewed
+from tests.review_support import publish_unreviewed, set_live_disclaimer
 from tests.test_spanish_site import (
     REVIEWED_AT,
     baclofen,
@@ -22,7 +22,7 @@ from tests.test_spanish_site import (
     translate,
     translate_with_ancestors,
 )
-from treatments.models import GuideSettings, HomePage, TreatmentGuidePage, TreatmentPage
+from treatments.models import HomePage, TreatmentGuidePage, TreatmentPage
 
 TABLE = "/treatments/at-a-glance/"
 LIST = "/treatments/for-your-doctor/"
@@ -135,9 +135,7 @@ def test_the_table_links_to_the_other_languages_table_only_once_that_guide_is_re
 def test_the_spanish_list_for_the_doctor_shows_cautions_reviews_addresses_and_disclaimer(
     guide, client, site
 ):
-    guide_settings = GuideSettings.for_site(site)
-    guide_settings.spanish_disclaimer = "(ES) Aviso de prueba."
-    guide_settings.save()
+    set_live_disclaimer("(ES) Aviso de prueba.", "es")
     spanish_baclofen = translate_with_ancestors(baclofen())
     spanish_rituximab = translate_with_ancestors(english("rituximab"))
 

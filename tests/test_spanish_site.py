@@ -200,11 +200,9 @@ def test_interface_words_are_spanish_on_spanish_pages(guide, client):
 
 
 def test_the_spanish_disclaimer_is_shown_on_spanish_pages_when_set(guide, client, site):
-    from treatments.models import GuideSettings
+    from tests.review_support import set_live_disclaimer
 
-    guide_settings = GuideSettings.for_site(site)
-    guide_settings.spanish_disclaimer = "(ES) Aviso de prueba."
-    guide_settings.save()
+    set_live_disclaimer("(ES) Aviso de prueba.", "es")
 
     assert "(ES) Aviso de prueba." in visible_text(client.get("/es/"))
     assert "(ES) Aviso de prueba." not in visible_text(client.get("/"))

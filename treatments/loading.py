@@ -26,8 +26,8 @@ from treatments.exactness import LOADER_WORDS, SeedText
 from treatments.load_report import LoadReport
 from treatments.models import (
     AdministrationRoute,
+    Disclaimer,
     GuidePerson,
-    GuideSettings,
     HomePage,
     Person,
     TherapyCategoryPage,
@@ -239,7 +239,7 @@ class GuideLoader:
         )
         for category in content.CATEGORIES:
             self._category(guide, category)
-        self._settings()
+        self._disclaimer()
         return self.report
 
     def _headings(self):
@@ -479,12 +479,15 @@ class GuideLoader:
             people.append(GuidePerson(person=person, credit=GuidePerson.CONTRIBUTOR))
         return people
 
-    def _settings(self):
-        for site in Site.objects.all():
-            guide_settings = GuideSettings.for_site(site)
-            if not guide_settings.disclaimer:
-                guide_settings.disclaimer = self.seed.after_opening(content.DISCLAIMER_OPENING)
-                guide_settings.save()
+    def _disclaimer(self):
+        """The seed's disclaimer in the default locale, created and published as the seed
+        text if the site has none; a disclaimer that exists is left as it is."""
+        locale = Locale.get_default()
+        if not Disclaimer.objects.filter(locale=locale).exists():
+            disclaimer = Disclaimer.objects.create(
+                text=self.seed.after_opening(content.DISCLAIMER_OPENING), locale=locale
+            )
+            disclaimer.save_revision().publish()
 
 
 guide_loaded = Signal()

@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 
 from medical_review.views import ReviewedSnippetViewSet
-from treatments.models import AdministrationRoute, Person
+from treatments.models import AdministrationRoute, Disclaimer, Person
 from treatments.people_admin import PersonEditView
 
 
@@ -25,5 +25,15 @@ class AdministrationRouteViewSet(ReviewedSnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
+class DisclaimerViewSet(ReviewedSnippetViewSet):
+    """Snippets → Disclaimer: the foot of every page, changed and approved like guide pages."""
+
+    model = Disclaimer
+    icon = "warning"
+    menu_label = "Disclaimer"
+    list_display = ["text"]
+
+
 register_snippet(PersonViewSet)
 register_snippet(AdministrationRouteViewSet)
+register_snippet(DisclaimerViewSet)

@@ -1,3 +1,4 @@
+from .disclaimer import Disclaimer
 from .pages import (
     GuidePerson,
     HomePage,
@@ -12,6 +13,7 @@ from .site_settings import GuideSettings
 
 __all__ = [
     "AdministrationRoute",
+    "Disclaimer",
     "GuidePerson",
     "GuideSettings",
     "HomePage",
