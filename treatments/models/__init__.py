@@ -1,4 +1,5 @@
 from .pages import (
+    MEDICINE_SECTIONS,
     GuidePerson,
     HomePage,
     TherapyCategoryPage,
@@ -9,8 +10,21 @@ from .pages import (
 from .people import Person
 from .routes import AdministrationRoute
 from .site_settings import GuideSettings
+from .sources import (
+    SOURCE_MODELS,
+    BrokenSourceLink,
+    CategorySource,
+    GuideSource,
+    TreatmentSource,
+)
 
 __all__ = [
+    "MEDICINE_SECTIONS",
+    "SOURCE_MODELS",
+    "BrokenSourceLink",
+    "CategorySource",
+    "GuideSource",
+    "TreatmentSource",
     "AdministrationRoute",
     "GuidePerson",
     "GuideSettings",
