@@ -223,7 +223,7 @@ def medical_web_page(page, request=None, contents=None):
         data["reviewedBy"] = reviewer(review)
     if hasattr(page, "generic_name"):
         data["about"] = treatment(page, request)
-    citations = [citation(source) for source in page.sources.all()]
+    citations = [citation(source) for source in page.cited_sources]
     if citations:
         data["citation"] = citations
     return data

@@ -131,14 +131,13 @@ class GuideAncestryMixin:
 
 class CitedSourcesMixin:
     """A guide page that lists the works it cites (`sources`, an inline reviewed with the
-    page), read once per render by the "Sources" section and the JSON-LD."""
+    page)."""
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # A preview holds its sources in memory, and reads those.
-        if self.pk is not None:
-            prefetch_related_objects([self], "sources")
-        return context
+    @cached_property
+    def cited_sources(self):
+        """The sources, read once per render by the "Sources" section and the JSON-LD (one
+        query, none in a preview: it holds them in memory)."""
+        return list(self.sources.all())
 
 
 SOURCES_PANEL_LABEL = "Sources"
