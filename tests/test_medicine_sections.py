@@ -9,6 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from medical_review.invariant import violations_of
 from tests.review_support import new_treatment, publish_unreviewed
 from treatments.models import MEDICINE_SECTIONS, TreatmentPage
 
@@ -136,3 +137,16 @@ def test_the_seed_guide_leaves_every_section_empty(guide):
     for page in TreatmentPage.objects.all():
         assert not any(getattr(page, field) for field in MEDICINE_SECTIONS), page.title
         assert not page.common_questions, page.title
+
+
+def test_a_page_published_before_these_fields_existed_still_keeps_the_promise(guide):
+    """A site upgraded to these fields: its live revisions do not name them, and the row holds
+    them empty, as Wagtail restores a field a revision does not name."""
+    page = TreatmentPage.objects.get(slug="baclofen")
+    revision = page.live_revision
+    for key in (*MEDICINE_SECTIONS, "common_questions", "sources"):
+        revision.content.pop(key)
+    revision.save(update_fields=["content"])
+    page.sources.all().delete()  # the table is new, and empty
+
+    assert violations_of(TreatmentPage.objects.get(pk=page.pk)) == []
