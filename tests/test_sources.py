@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.review_support import new_treatment, publish_unreviewed
+from tests.test_spanish_site import baclofen, translate_with_ancestors
 from treatments.loading import load_treatment_guide
 from treatments.models import (
     BrokenSourceLink,
@@ -252,3 +253,13 @@ def test_only_live_pages_are_checked(guide, link_server):
     call_command("check_source_links", timeout=3, stdout=StringIO())
 
     assert not BrokenSourceLink.objects.exists()
+
+
+def test_a_spanish_page_heads_its_sources_in_spanish(guide, client):
+    translate_with_ancestors(baclofen())
+
+    main = BeautifulSoup(get(client, "/es" + TREATMENT), "html.parser").find("main")
+
+    heading = main.find("h2", id="sources-heading")
+    assert heading.get_text(strip=True) == "Fuentes"
+    assert SEED_SOURCE[0] in heading.find_parent("section").get_text(" ")
