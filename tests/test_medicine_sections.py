@@ -8,9 +8,11 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail.test.utils.form_data import rich_text
 
 from medical_review.invariant import violations_of
-from tests.review_support import new_treatment, publish_unreviewed
+from tests.review_support import edit, new_treatment, publish_unreviewed
 from treatments.models import MEDICINE_SECTIONS, TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +152,27 @@ def test_a_page_published_before_these_fields_existed_still_keeps_the_promise(gu
     page.sources.all().delete()  # the table is new, and empty
 
     assert violations_of(TreatmentPage.objects.get(pk=page.pk)) == []
+
+
+def test_the_editor_offers_each_section_with_what_belongs_in_it(client, users, guide):
+    page = new_treatment(guide)
+    client.force_login(users["editor"])
+
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+
+    for label in ("How it is given or taken", "Side effects", "Common questions", "Sources"):
+        assert label.lower() in html.lower(), label
+    assert "What to do after a missed dose" in html
+    assert "For a paper: its DOI" in html
+
+
+def test_a_section_an_editor_writes_waits_for_the_review(client, users, guide):
+    page = new_treatment(guide)
+    client.force_login(users["editor"])
+
+    response = edit(client, page, side_effects=rich_text("<p>Placeholder draft text.</p>"))
+
+    assert response.status_code == 302
+    draft = TreatmentPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert "Placeholder draft text." in draft.side_effects
+    assert "Side effects" not in section_headings(main_of(client, page))
