@@ -479,7 +479,8 @@ class TreatmentPage(CitedSourcesMixin, GuideAncestryMixin, GuideReviewMixin, Pag
     who_should_not = medicine_section(
         "who should not have it and cautions with other medicines",
         "Who should not have it or must take care (other conditions, allergies), and the "
-        "medicines, supplements or foods it should not be combined with.",
+        "medicines, supplements or foods it should not be combined with. A caution every "
+        "reader must see first stays in “cautions”.",
     )
     pregnancy_and_breastfeeding = medicine_section(
         "pregnancy and breastfeeding",
