@@ -119,10 +119,22 @@ def revision_content(revision, obj, only=None):
     return normalised_content(revision.content, exempt_fields(obj), only)
 
 
+# What a field holds when nothing is written in it.
+EMPTY_VALUES = ("", [], None, "[]")
+
+
+def _same(row, stored, key):
+    # A revision saved before a field existed does not name it, and Wagtail restores the field
+    # empty from it: an empty field matches such a revision.
+    if key not in row or key not in stored:
+        return row.get(key) in EMPTY_VALUES and stored.get(key) in EMPTY_VALUES
+    return row[key] == stored[key]
+
+
 def differing_keys(obj, revision, only=None):
     """The content keys where `obj` differs from `revision`."""
     row, stored = row_content(obj, only), revision_content(revision, obj, only)
-    return sorted(key for key in row.keys() | stored.keys() if row.get(key) != stored.get(key))
+    return sorted(key for key in row.keys() | stored.keys() if not _same(row, stored, key))
 
 
 # -- who wrote a revision, who approved it ---------------------------------------------------

@@ -1,4 +1,9 @@
-"""The "Reviews due" report: every reviewed page by its next medical review, overdue first."""
+"""The "Reviews due" report: every reviewed page by its next medical review, overdue first.
+
+Apps add what else a page needs looked at (a broken source link) with the
+`medical_review_page_problems` hook: a function given the listed pages that returns, by page
+id, a list of short descriptions.
+"""
 
 import datetime
 
@@ -17,6 +22,7 @@ from django.db.models import (
     When,
 )
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
@@ -212,13 +218,25 @@ class ReviewsDueView(PageReportView):
 
     def decorate_paginated_queryset(self, object_list):
         today = timezone.localdate()
+        problems = page_problems(object_list)
         for page in object_list:
             decorate_review_fields(page, today)
+            page.problems = problems.get(page.pk, [])
         return object_list
 
     def to_row_dict(self, item):
         decorate_review_fields(item, timezone.localdate())
         return super().to_row_dict(item)
+
+
+def page_problems(pages):
+    """What the `medical_review_page_problems` hooks say of `pages`, by page id."""
+    pages = list(pages)
+    found = {}
+    for hook in hooks.get_hooks("medical_review_page_problems"):
+        for page_id, problems in hook(pages).items():
+            found.setdefault(page_id, []).extend(problems)
+    return found
 
 
 def decorate_review_fields(page, today):

@@ -102,6 +102,8 @@ def treatment_form_data(page, **changes):
             **values,
             "brand_names": inline_formset([]),
             "body": streamfield([]),
+            "common_questions": streamfield([]),
+            "sources": inline_formset([]),
             "comments": inline_formset([]),
         }
     )

@@ -18,18 +18,19 @@ UNCACHED = "uncached=1"
 # Search counts the hit for "popular searches" in one UPDATE; a 404 asks for redirects.
 # With two locales, Wagtail's routing (and search) reads the reader's Locale: one query on
 # every page; a page also reads its editions in other languages (language switch, hreflang).
-# The guide's pages (guide, category, treatment) read the live glossary terms they link.
+# The guide's pages (guide, category, treatment) read the live glossary terms they link, and
+# the sources they list.
 BUDGET = {
     "home": 13,  # the categories and treatments it lists: four of them
-    "guide": 14,
+    "guide": 15,
     # Wagtail's routing reads two rows per level of the tree (`Page.route`: the child, then
     # its specific row): a deeper category costs more. Eleven of a treatment's queries are
     # Wagtail's: the Site, the reader's Locale, the home page and two per level below it, then
     # the view restrictions. A category also reads its reviews and tree.
-    "category": 18,
+    "category": 19,
     # A treatment reads its brand names, routes and reviews, the other treatments of its
-    # category and the guide's people.
-    "treatment": 20,
+    # category, the guide's people and its sources.
+    "treatment": 21,
     "at a glance": 13,  # the table reads the guide's editions (language switch, hreflang)
     # One reads the reviews of all the listed treatments at once, one the pages their
     # cautions are quoted from.
@@ -39,8 +40,8 @@ BUDGET = {
 }
 # A Spanish treatment page also reads its English source (is the translation out of date?),
 # the translations of the credited people and the live Spanish names of the routes; Wagtail's
-# routing reads the Spanish home page (one more).
-SPANISH_TREATMENT_BUDGET = 24
+# routing reads the Spanish home page (one more); and its sources.
+SPANISH_TREATMENT_BUDGET = 25
 
 
 def deepest_treatment():

@@ -401,6 +401,7 @@ def category_form_data(category, cautions):
                     for text, anchor in cautions
                 ]
             ),
+            "sources": inline_formset([]),
             "comments": inline_formset([]),
         }
     )

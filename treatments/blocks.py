@@ -116,3 +116,18 @@ class TreatmentBodyBlock(blocks.StreamBlock):
 
 class GuideCautionsBlock(blocks.StreamBlock):
     caution = GuideCautionBlock()
+
+
+class QuestionBlock(blocks.StructBlock):
+    """A question readers ask about a treatment, with its answer."""
+
+    question = blocks.CharBlock(max_length=255, help_text="As a reader would ask it.")
+    answer = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+
+    class Meta:
+        icon = "help"
+        template = "components/question_block.html"
+
+
+class QuestionsBlock(blocks.StreamBlock):
+    question = QuestionBlock()

@@ -13,15 +13,16 @@ import re
 # letter case the guide makes, and only for these words.
 CAPITALISED_NAMES = {"Diazepam": "diazepam", "Clonazepam": "clonazepam"}
 
-# Words the loader writes that are not the seed's: the site's name, the home page's title.
-LOADER_WORDS = ("SPS Treatment Guide",)
+# Words the loader writes that are not the seed's: the site's name, the home page's title, and
+# the publisher of the seed it lists as each page's source.
+LOADER_WORDS = ("SPS Treatment Guide", "SPS Research Foundation")
 
 # The page furniture a reader sees around the seed's words, as full-match patterns: `{quote}`
 # stands for a seed quotation (or a capitalised name), `{names}` for such names joined by ", ",
 # `{n}` for a number, `{date}` for a day,
 # `{url}` for an address. Everything else in a page's <main> must be a quotation.
 INTERFACE = (
-    "SPS Treatment Guide",
+    *LOADER_WORDS,
     "Home",
     "Key facts",
     "Generic name",
@@ -94,6 +95,15 @@ INTERFACE = (
     "; applies to {names}.",
     "Read more:",
     "{url}",
+    "How it is given or taken",
+    "Side effects",
+    "Who should not have it and cautions with other medicines",
+    "Pregnancy and breastfeeding",
+    "Stopping or missing a dose",
+    "Common questions",
+    "Sources",
+    "Published {date}",
+    "Checked {date}",
 )
 
 _SLOTS = {

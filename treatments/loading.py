@@ -26,14 +26,17 @@ from treatments.exactness import LOADER_WORDS, SeedText
 from treatments.load_report import LoadReport
 from treatments.models import (
     AdministrationRoute,
+    CategorySource,
     Disclaimer,
     GuidePerson,
+    GuideSource,
     HomePage,
     Person,
     TherapyCategoryPage,
     TreatmentBrandName,
     TreatmentGuidePage,
     TreatmentPage,
+    TreatmentSource,
 )
 
 SEED_PATH = Path(__file__).parent / "content" / "treatments-for-sps.txt"
@@ -192,10 +195,18 @@ LOADED_FIELDS = {
 STREAM_FIELDS = {"TreatmentGuidePage": ("cautions",), "TherapyCategoryPage": ("cautions",)}
 
 
+SOURCE_FIELDS = ("title", "publisher", "url", "identifier", "published_on", "checked_on")
+
+
+def _sources(page):
+    return [tuple(getattr(source, name) for name in SOURCE_FIELDS) for source in page.sources.all()]
+
+
 def _loaded_content(page):
     """What the loader sets on a page, comparable between the seed and a revision."""
     name = type(page).__name__
     content_ = {field: getattr(page, field) for field in LOADED_FIELDS[name]}
+    content_["sources"] = _sources(page)
     for field_name in STREAM_FIELDS.get(name, ()):
         content_[field_name] = _stream(getattr(page, field_name))
     if isinstance(page, TreatmentPage):
@@ -235,6 +246,7 @@ class GuideLoader:
                 ),
                 cautions=self._cautions(content.GUIDE_CAUTIONS, guide_section),
                 people=self._guide_people(),
+                sources=self._seed_source(GuideSource),
             ),
         )
         for category in content.CATEGORIES:
@@ -378,6 +390,10 @@ class GuideLoader:
             setattr(latest, name, getattr(page, name))
         for name in STREAM_FIELDS.get(type(page).__name__, ()):
             setattr(latest, name, getattr(page, name))
+        latest.sources = [
+            type(source)(**{name: getattr(source, name) for name in SOURCE_FIELDS})
+            for source in page.sources.all()
+        ]
         if isinstance(page, TreatmentPage):
             latest.body = page.body
             latest.brand_names = [TreatmentBrandName(name=b.name) for b in page.brand_names.all()]
@@ -406,6 +422,7 @@ class GuideLoader:
                 cautions=self._cautions(category.cautions, section),
                 approach=category.approach,
                 line_of_therapy=category.line_of_therapy,
+                sources=self._seed_source(CategorySource),
             ),
         )
         for child in category.children:
@@ -456,8 +473,18 @@ class GuideLoader:
                 TreatmentBrandName(name=self.seed.name(name)) for name in treatment.brand_names
             ],
             routes=[self.routes[slug] for slug in treatment.routes],
+            sources=self._seed_source(TreatmentSource),
         )
         return self._page(parent, page)
+
+    def _seed_source(self, model):
+        """The seed itself, as the one source of a page the loader makes."""
+        return [
+            model(
+                title=self.seed.name(content.SEED_SOURCE_TITLE),
+                publisher=self.seed.name(content.SEED_SOURCE_PUBLISHER),
+            )
+        ]
 
     def _guide_people(self):
         """The seed's contributors, each as its contributors line names them."""

@@ -5,13 +5,17 @@ The home page is the `WebSite`, published by the foundation (an `Organization`),
 `lastReviewed` and `reviewedBy` when it has a medical review), part of the guide and the
 website, with a `BreadcrumbList` of the trail the page shows; a category is about a kind of
 `MedicalTherapy` and lists what it contains; a treatment page is about a `Drug` or, for
-procedures and therapies, a `MedicalTherapy`. "Treatments at a glance" is a `WebPage` of the
+procedures and therapies, a `MedicalTherapy`, with the medicine sections schema.org has a
+text property for (see `medicine_sections`). The sources a guide page lists are its
+`citation`s (`CreativeWork`). "Treatments at a glance" is a `WebPage` of the
 guide. Templates render it with `{% structured_data page %}` and `{% glance_structured_data
 guide %}` (treatments.templatetags.guide_tags).
 """
 
 import datetime
+import html
 import json
+import re
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
@@ -219,6 +223,51 @@ def medical_web_page(page, request=None, contents=None):
         data["reviewedBy"] = reviewer(review)
     if hasattr(page, "generic_name"):
         data["about"] = treatment(page, request)
+    citations = [citation(source) for source in page.cited_sources]
+    if citations:
+        data["citation"] = citations
+    return data
+
+
+def citation(source):
+    """A source the page lists, as a `CreativeWork`: only what the source row says."""
+    work = {"@type": "CreativeWork", "name": source.title}
+    if source.publisher:
+        work["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.url:
+        work["url"] = source.url
+    if source.identifier:
+        work["identifier"] = source.identifier
+    if source.published_on:
+        work["datePublished"] = source.published_on.isoformat()
+    return work
+
+
+def plain_text(rich_text):
+    """A rich-text field's words, without markup, as one line."""
+    return re.sub(r"\s+", " ", html.unescape(strip_tags(rich_text))).strip()
+
+
+# The medicine sections schema.org has a text property for, on a `Drug` and on a
+# `MedicalTherapy`. Sections without one (how to take a medicine, side effects of a drug,
+# stopping or missing a dose, common questions) are left out rather than stretched to fit.
+DRUG_SECTION_PROPERTIES = {
+    "who_should_not": ("warning",),
+    "pregnancy_and_breastfeeding": ("pregnancyWarning", "breastfeedingWarning"),
+}
+THERAPY_SECTION_PROPERTIES = {
+    "how_to_take": ("howPerformed",),
+    "who_should_not": ("contraindication",),
+}
+
+
+def medicine_sections(page, properties):
+    """The filled sections of `page` as the schema.org properties `properties` names."""
+    data = {}
+    for field, names in properties.items():
+        text = plain_text(getattr(page, field))
+        if text:
+            data.update(dict.fromkeys(names, text))
     return data
 
 
@@ -237,6 +286,7 @@ def treatment(page, request=None):
         data = {"@type": "MedicalTherapy", "name": page.title, "url": absolute_url(page, request)}
         if alternate_names:
             data["alternateName"] = alternate_names
+        data.update(medicine_sections(page, THERAPY_SECTION_PROPERTIES))
         return data
     data = {"@type": "Drug", "name": page.title, "url": absolute_url(page, request)}
     if page.generic_name:
@@ -251,6 +301,7 @@ def treatment(page, request=None):
         data["administrationRoute"] = [route.name for route in routes]
     if page.drug_class:
         data["drugClass"] = {"@type": "DrugClass", "name": strip_tags(page.drug_class)}
+    data.update(medicine_sections(page, DRUG_SECTION_PROPERTIES))
     return data
 
 

@@ -1,8 +1,10 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from medical_review.views import ReviewedSnippetViewSet
 from treatments.models import AdministrationRoute, Disclaimer, Person
 from treatments.people_admin import PersonEditView
+from treatments.source_links import broken_source_links_of
 
 
 class PersonViewSet(ReviewedSnippetViewSet):
@@ -37,3 +39,9 @@ class DisclaimerViewSet(ReviewedSnippetViewSet):
 register_snippet(PersonViewSet)
 register_snippet(AdministrationRouteViewSet)
 register_snippet(DisclaimerViewSet)
+
+
+@hooks.register("medical_review_page_problems")
+def broken_source_links(pages):
+    """The "Reviews due" report lists each page's broken source links."""
+    return broken_source_links_of(pages)

@@ -85,6 +85,10 @@ ROUTES = [
 
 GUIDE_TITLE = "Treatments for SPS"
 GUIDE_SUBTITLE = "Medications and Treatments for SPS"
+# The work each page the loader makes is transcribed from, listed as its source: the seed's
+# title and its publisher. The seed names no address and no date, so the source has none.
+SEED_SOURCE_TITLE = GUIDE_TITLE
+SEED_SOURCE_PUBLISHER = "SPS Research Foundation"
 GUIDE_INTRO = [
     Heading("Treatment is Focused on Relief from Symptoms"),
     Para("Treatment currently focuses on relief"),

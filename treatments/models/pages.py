@@ -26,7 +26,12 @@ from editorial_review.permissions import EditorialPagePermissionTester
 from medical_review.gate import ReviewGateMixin
 from medical_review.models import MedicalReview, ReviewedPageMixin, prefetch_medical_reviews
 from plain_language.panels import ReadingGradePanel
-from treatments.blocks import RICH_TEXT_FEATURES, GuideCautionsBlock, TreatmentBodyBlock
+from treatments.blocks import (
+    RICH_TEXT_FEATURES,
+    GuideCautionsBlock,
+    QuestionsBlock,
+    TreatmentBodyBlock,
+)
 from treatments.models.routes import AdministrationRoute
 from treatments.models.site_settings import GuideSettings
 from treatments.page_forms import GuidePageForm
@@ -111,6 +116,20 @@ class GuideAncestryMixin:
         return view_restrictions_of(self)
 
 
+class CitedSourcesMixin:
+    """A guide page that lists the works it cites (`sources`, an inline reviewed with the
+    page)."""
+
+    @cached_property
+    def cited_sources(self):
+        """The sources, read once per render by the "Sources" section and the JSON-LD (one
+        query, none in a preview: it holds them in memory)."""
+        return list(self.sources.all())
+
+
+SOURCES_PANEL_LABEL = "Sources"
+
+
 class GuideCautionsMixin(models.Model):
     """Cautions a guide or category page says, shown on it and on every treatment below it."""
 
@@ -152,7 +171,12 @@ class HomePage(ReviewGateMixin, Page):
 
 
 class TreatmentGuidePage(
-    RoutablePageMixin, GuideAncestryMixin, GuideCautionsMixin, GuideReviewMixin, Page
+    RoutablePageMixin,
+    CitedSourcesMixin,
+    GuideAncestryMixin,
+    GuideCautionsMixin,
+    GuideReviewMixin,
+    Page,
 ):
     """The one guide index: the seed's introduction and every category with its treatments.
 
@@ -169,6 +193,7 @@ class TreatmentGuidePage(
         FieldPanel("intro"),
         FieldPanel("cautions"),
         InlinePanel("people", label="Contributors and advisors"),
+        InlinePanel("sources", label=SOURCES_PANEL_LABEL),
         ReadingGradePanel(),
     ]
     search_fields = [
@@ -347,7 +372,9 @@ class LineOfTherapy(models.TextChoices):
     SECOND = "second", _("“Second Line”")
 
 
-class TherapyCategoryPage(GuideAncestryMixin, GuideCautionsMixin, GuideReviewMixin, Page):
+class TherapyCategoryPage(
+    CitedSourcesMixin, GuideAncestryMixin, GuideCautionsMixin, GuideReviewMixin, Page
+):
     """A group of treatments; categories nest (Immunotherapies → First line)."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -364,6 +391,7 @@ class TherapyCategoryPage(GuideAncestryMixin, GuideCautionsMixin, GuideReviewMix
         FieldPanel("intro"),
         FieldPanel("cautions"),
         MultiFieldPanel([FieldPanel("approach"), FieldPanel("line_of_therapy")], "Classification"),
+        InlinePanel("sources", label=SOURCES_PANEL_LABEL),
         ReadingGradePanel(),
     ]
     search_fields = [
@@ -395,14 +423,36 @@ class TherapyCategoryPage(GuideAncestryMixin, GuideCautionsMixin, GuideReviewMix
         return context
 
 
+# The rich-text medicine sections of a treatment page, in the order the page shows them.
+MEDICINE_SECTIONS = (
+    "how_to_take",
+    "side_effects",
+    "who_should_not",
+    "pregnancy_and_breastfeeding",
+    "stopping_or_missing",
+)
+
+
 class TreatmentKind(models.TextChoices):
     MEDICATION = "medication", _("Medication")
     PROCEDURE = "procedure", _("Procedure")
     THERAPY = "therapy", _("Therapy")
 
 
-class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
-    """One treatment: its names, how it is given, what it targets, its cautions."""
+# Prose of the medicine sections: paragraphs, emphasis, lists and links; no headings, as
+# each section has its own.
+MEDICINE_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+def medicine_section(verbose_name, help_text):
+    return RichTextField(
+        verbose_name, blank=True, features=MEDICINE_TEXT_FEATURES, help_text=help_text
+    )
+
+
+class TreatmentPage(CitedSourcesMixin, GuideAncestryMixin, GuideReviewMixin, Page):
+    """One treatment: its names, how it is given, what it targets, its cautions, and the
+    sections of a medicines reference (how to take it, side effects, ...) where written."""
 
     generic_name = models.CharField(max_length=200, blank=True)
     also_known_as = models.CharField(
@@ -426,6 +476,37 @@ class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
     regimen = models.TextField("regimen notes", blank=True)
     cautions = models.TextField(blank=True)
     body = StreamField(TreatmentBodyBlock(), blank=True)
+    # The sections of a medicines reference page (NHS, MedlinePlus), shown in this order, each
+    # only when it has text.
+    how_to_take = medicine_section(
+        "how it is given or taken",
+        "How and when it is taken or given, by whom, and for how long. The short line under "
+        "“How it is given” stays in the key facts.",
+    )
+    side_effects = medicine_section(
+        "side effects",
+        "Common and serious side effects, and what to do about each.",
+    )
+    who_should_not = medicine_section(
+        "who should not have it and cautions with other medicines",
+        "Who should not have it or must take care (other conditions, allergies), and the "
+        "medicines, supplements or foods it should not be combined with. A caution every "
+        "reader must see first stays in “cautions”.",
+    )
+    pregnancy_and_breastfeeding = medicine_section(
+        "pregnancy and breastfeeding",
+        "Whether it may be used when pregnant, trying to get pregnant or breastfeeding.",
+    )
+    stopping_or_missing = medicine_section(
+        "stopping or missing a dose",
+        "What to do after a missed dose, and whether and how it may be stopped.",
+    )
+    common_questions = StreamField(
+        QuestionsBlock(),
+        blank=True,
+        verbose_name="common questions",
+        help_text="Questions readers ask about it, each with its answer.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -450,6 +531,18 @@ class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
             "Use",
         ),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("how_to_take"),
+                FieldPanel("side_effects"),
+                FieldPanel("who_should_not"),
+                FieldPanel("pregnancy_and_breastfeeding"),
+                FieldPanel("stopping_or_missing"),
+                FieldPanel("common_questions"),
+            ],
+            "Medicine sections",
+        ),
+        InlinePanel("sources", label=SOURCES_PANEL_LABEL),
         ReadingGradePanel(),
     ]
     search_fields = [
@@ -467,6 +560,8 @@ class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
         index.SearchField("regimen"),
         index.SearchField("cautions"),
         index.SearchField("body"),
+        *(index.SearchField(name) for name in MEDICINE_SECTIONS),
+        index.SearchField("common_questions"),
     ]
     api_fields = [
         APIField("generic_name"),
@@ -480,6 +575,8 @@ class TreatmentPage(GuideAncestryMixin, GuideReviewMixin, Page):
         APIField("regimen"),
         APIField("cautions"),
         APIField("body"),
+        *(APIField(name) for name in MEDICINE_SECTIONS),
+        APIField("common_questions"),
         APIField("last_reviewed"),
     ]
 
