@@ -11,6 +11,8 @@ from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
+from medical_review.models import ReviewedPageMixin
+from medical_review.review_state import live_review_time, review_state_from
 from search.names import closest_treatment, guide_treatments, in_group, word_forms
 from treatments.models import (
     TherapyCategoryPage,
@@ -151,11 +153,18 @@ class Result:
     brands: list = field(default_factory=list)
     category: str = ""
     description: str = ""
+    review: object = None  # a ReviewState; None for a page under no medical review
 
 
 def results_for(page_ids, request):
-    """Result rows for one page of ids, in that order, in a constant number of queries."""
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
+    """Result rows for one page of ids, in that order, in a constant number of queries; each
+    page's review state is read with the pages."""
+    pages = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=page_ids)
+        .annotate(live_reviewed_at=live_review_time())
+        .specific()
+    }
     treatments = [page for page in pages.values() if isinstance(page, TreatmentPage)]
     prefetch_related_objects(treatments, "brand_names")
     parent_paths = {page.path[: -page.steplen] for page in pages.values()}
@@ -179,9 +188,16 @@ def results_for(page_ids, request):
                 brands=page.brand_name_list if isinstance(page, TreatmentPage) else [],
                 category=parents.get(page.path[: -page.steplen], ""),
                 description=page_description(page),
+                review=_review_state(page),
             )
         )
     return rows
+
+
+def _review_state(page):
+    if not isinstance(page, ReviewedPageMixin):
+        return None
+    return review_state_from(page.live_reviewed_at, page.moved_at)
 
 
 def _kind(page):
@@ -230,7 +246,12 @@ def _visible_promotions(query_string, request):
         return []
     # A promoted page that was unpublished or made private since is left out, like any draft.
     pages = {
-        page.pk: page for page in Page.objects.live().public().filter(pk__in=page_ids).specific()
+        page.pk: page
+        for page in Page.objects.live()
+        .public()
+        .filter(pk__in=page_ids)
+        .annotate(live_reviewed_at=live_review_time())
+        .specific()
     }
     return [
         Result(
@@ -238,6 +259,7 @@ def _visible_promotions(query_string, request):
             url=page.get_url(request),
             kind=_kind(page),
             description=page_description(page),
+            review=_review_state(page),
         )
         for page in (pages.get(pk) for pk in dict.fromkeys(page_ids))
         if page is not None

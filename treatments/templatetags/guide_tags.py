@@ -216,7 +216,7 @@ def at_a_glance_table(context, guide):
     reviewed (one more query), as its language switch and its list for the doctor do.
     """
     request = context["request"]
-    tree = build_category_tree(guide, request, with_routes=True)
+    tree = build_category_tree(guide, request, with_routes=True, with_reviews=True)
     if language_of(guide) != settings.LANGUAGE_CODE:
         reviewed = TreatmentPage.objects.descendant_of(guide).filter(live_text_reviewed())
         tree = only_treatments(tree, set(reviewed.values_list("pk", flat=True)))
