@@ -13,6 +13,7 @@ from wagtail.search.utils import normalise_query_string
 
 from medical_review.models import ReviewedPageMixin
 from medical_review.review_state import live_review_time, review_state_from
+from search.disease import in_the_guides_words, names_the_disease
 from search.names import closest_treatment, guide_treatments, in_group, word_forms
 from treatments.models import (
     TherapyCategoryPage,
@@ -41,6 +42,19 @@ def clean_query(raw):
     """
     if len(raw) > MAX_RAW_QUERY_LENGTH:
         raise QueryTooLong
+    query = _normalised(raw)
+    if len(query) > MAX_QUERY_LENGTH:
+        raise QueryTooLong
+    return query
+
+
+def refused_query(raw):
+    """A query refused as too long, as the search box shows it back for the reader to shorten:
+    cleaned as any query, cut at `MAX_RAW_QUERY_LENGTH` characters only if it is longer."""
+    return _normalised(raw[:MAX_RAW_QUERY_LENGTH])
+
+
+def _normalised(raw):
     text = unicodedata.normalize("NFKC", raw)
     kept = []
     for char in text:
@@ -48,10 +62,7 @@ def clean_query(raw):
         if category == "Cf":
             continue
         kept.append(" " if category[0] == "C" else char)
-    query = " ".join("".join(kept).split())
-    if len(query) > MAX_QUERY_LENGTH:
-        raise QueryTooLong
-    return query
+    return " ".join("".join(kept).split())
 
 
 def search_terms(query):
@@ -131,16 +142,27 @@ class GuideSearch:
 
 
 def search_guide(query):
-    """The pages for `query`; when it finds nothing, the pages for the nearest name."""
+    """The pages for `query`; when it finds nothing, the pages for the nearest name. A query
+    that names the disease finds the guide first."""
     pages = searchable_pages()
     treatments = guide_treatments(pages)
+    query = in_the_guides_words(query)
     ids = ranked_page_ids(query, treatments, pages)
+    if names_the_disease(query):
+        return GuideSearch(_guide_first(ids, pages))
     if ids:
         return GuideSearch(ids)
     nearest = closest_treatment(search_terms(query), treatments)
     if nearest is None:
         return GuideSearch(())
     return GuideSearch(ranked_page_ids(nearest.name, treatments, pages), corrected=nearest.name)
+
+
+def _guide_first(ids, pages):
+    guide = pages.exact_type(TreatmentGuidePage).filter(alias_of__isnull=True).first()
+    if guide is None:
+        return ids
+    return (guide.pk, *(pk for pk in ids if pk != guide.pk))
 
 
 @dataclass
