@@ -1,4 +1,10 @@
-"""A page's reader-facing text and its reading grade (Flesch–Kincaid, a US school grade).
+"""A page's reader-facing text, its reading grades and reading age.
+
+Two measures, both US school grades: Flesch–Kincaid (stored with each revision) and SMOG, the
+measure the NHS checks health information with. A reading age is a grade plus five (a child
+starts grade 1 at six). The NHS aims for a reading age of 9 to 11, as the Patient Information
+Forum (PIF) recommends; the guide's target is the top of that range, judged by SMOG where the
+text is long enough for it (three sentences), else by Flesch–Kincaid.
 
 A page supplies its text with a `plain_language_text()` method; without one, the text is that
 of the page type's own rich text, text and StreamField fields (Wagtail's `Page` fields, such
@@ -16,36 +22,68 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-# The guide's target, the NHS's own standard: grade 8 or lower (a reading age of 13–14).
-TARGET_GRADE = 8
+# A US school grade plus five is a reading age in years.
+READING_AGE_OFFSET = 5
+# The NHS's aim, as PIF recommends: a reading age of 9 to 11.
+NHS_READING_AGES = (9, 11)
+TARGET_READING_AGE = NHS_READING_AGES[1]
+TARGET_GRADE = TARGET_READING_AGE - READING_AGE_OFFSET
+# textstat gives no SMOG grade for fewer sentences.
+SMOG_MIN_SENTENCES = 3
 
 _BLOCK_TAG = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|div|blockquote|br|hr|tr|td|th)\b[^>]*>", re.I)
 _SENTENCE_END = (".", "!", "?", ":", ";", "…")
 
 
+def reading_age(grade):
+    """The reading age in years of a US school grade, or None."""
+    return None if grade is None else grade + READING_AGE_OFFSET
+
+
 @dataclass(frozen=True)
 class ReadingCheck:
-    """The plain-language check of a text: its grade (None without words) and word count."""
+    """The plain-language check of a text: its Flesch–Kincaid grade (None without words), its
+    SMOG grade (None for fewer than three sentences) and its word count."""
 
     grade: Decimal | None
     words: int
+    smog: Decimal | None = None
 
     @property
     def target(self):
         return TARGET_GRADE
 
     @property
+    def reading_age(self):
+        return reading_age(self.grade)
+
+    @property
+    def smog_reading_age(self):
+        return reading_age(self.smog)
+
+    @property
+    def judged_by_smog(self):
+        return self.smog is not None
+
+    @property
     def within_target(self):
-        return self.grade is not None and self.grade <= TARGET_GRADE
+        grade = self.smog if self.judged_by_smog else self.grade
+        return grade is not None and grade <= TARGET_GRADE
+
+
+def _grade(value):
+    return max(Decimal("0"), Decimal(str(value))).quantize(Decimal("0.1"))
 
 
 def check_text(text):
-    """The reading grade of `text`, to one decimal place (never below 0)."""
+    """The reading grades of `text`, to one decimal place (never below 0)."""
     words = textstat.lexicon_count(text)
     if not words:
         return ReadingCheck(grade=None, words=0)
-    grade = max(Decimal("0"), Decimal(str(textstat.flesch_kincaid_grade(text))))
-    return ReadingCheck(grade=grade.quantize(Decimal("0.1")), words=words)
+    smog = None
+    if textstat.sentence_count(text) >= SMOG_MIN_SENTENCES:
+        smog = _grade(textstat.smog_index(text))
+    return ReadingCheck(grade=_grade(textstat.flesch_kincaid_grade(text)), words=words, smog=smog)
 
 
 def check_page(page):

@@ -12,6 +12,9 @@ from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from editions.visibility import shows_own_text, visible_to_visitors
+from medical_review.models import ReviewedPageMixin
+from medical_review.review_state import live_review_time, review_state_from
+from search.disease import in_the_guides_words, names_the_disease
 from search.names import closest_treatment, guide_treatments, in_group, word_forms
 from treatments.models import (
     TherapyCategoryPage,
@@ -40,6 +43,19 @@ def clean_query(raw):
     """
     if len(raw) > MAX_RAW_QUERY_LENGTH:
         raise QueryTooLong
+    query = _normalised(raw)
+    if len(query) > MAX_QUERY_LENGTH:
+        raise QueryTooLong
+    return query
+
+
+def refused_query(raw):
+    """A query refused as too long, as the search box shows it back for the reader to shorten:
+    cleaned as any query, cut at `MAX_RAW_QUERY_LENGTH` characters only if it is longer."""
+    return _normalised(raw[:MAX_RAW_QUERY_LENGTH])
+
+
+def _normalised(raw):
     text = unicodedata.normalize("NFKC", raw)
     kept = []
     for char in text:
@@ -47,10 +63,7 @@ def clean_query(raw):
         if category == "Cf":
             continue
         kept.append(" " if category[0] == "C" else char)
-    query = " ".join("".join(kept).split())
-    if len(query) > MAX_QUERY_LENGTH:
-        raise QueryTooLong
-    return query
+    return " ".join("".join(kept).split())
 
 
 def search_terms(query):
@@ -123,16 +136,27 @@ class GuideSearch:
 
 
 def search_guide(query):
-    """The pages for `query`; when it finds nothing, the pages for the nearest name."""
+    """The pages for `query`; when it finds nothing, the pages for the nearest name. A query
+    that names the disease finds the guide first."""
     pages = searchable_pages()
     treatments = guide_treatments(pages)
+    query = in_the_guides_words(query)
     ids = ranked_page_ids(query, treatments, pages)
+    if names_the_disease(query):
+        return GuideSearch(_guide_first(ids, pages))
     if ids:
         return GuideSearch(ids)
     nearest = closest_treatment(search_terms(query), treatments)
     if nearest is None:
         return GuideSearch(())
     return GuideSearch(ranked_page_ids(nearest.name, treatments, pages), corrected=nearest.name)
+
+
+def _guide_first(ids, pages):
+    guide = pages.exact_type(TreatmentGuidePage).filter(alias_of__isnull=True).first()
+    if guide is None:
+        return ids
+    return (guide.pk, *(pk for pk in ids if pk != guide.pk))
 
 
 @dataclass
@@ -145,11 +169,18 @@ class Result:
     brands: list = field(default_factory=list)
     category: str = ""
     description: str = ""
+    review: object = None  # a ReviewState; None for a page under no medical review
 
 
 def results_for(page_ids, request):
-    """Result rows for one page of ids, in that order, in a constant number of queries."""
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
+    """Result rows for one page of ids, in that order, in a constant number of queries; each
+    page's review state is read with the pages."""
+    pages = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=page_ids)
+        .annotate(live_reviewed_at=live_review_time())
+        .specific()
+    }
     treatments = [page for page in pages.values() if isinstance(page, TreatmentPage)]
     prefetch_related_objects(treatments, "brand_names")
     parent_paths = {page.path[: -page.steplen] for page in pages.values()}
@@ -173,9 +204,16 @@ def results_for(page_ids, request):
                 brands=page.brand_name_list if isinstance(page, TreatmentPage) else [],
                 category=parents.get(page.path[: -page.steplen], ""),
                 description=page_description(page),
+                review=_review_state(page),
             )
         )
     return rows
+
+
+def _review_state(page):
+    if not isinstance(page, ReviewedPageMixin):
+        return None
+    return review_state_from(page.live_reviewed_at, page.moved_at)
 
 
 def _kind(page):
@@ -225,7 +263,9 @@ def _visible_promotions(query_string, request):
     # A promoted page that was unpublished or made private since is left out, like any draft.
     pages = {
         page.pk: page
-        for page in Page.objects.filter(visible_to_visitors(), pk__in=page_ids).specific()
+        for page in Page.objects.filter(visible_to_visitors(), pk__in=page_ids)
+        .annotate(live_reviewed_at=live_review_time())
+        .specific()
     }
     return [
         Result(
@@ -233,6 +273,7 @@ def _visible_promotions(query_string, request):
             url=page.get_url(request),
             kind=_kind(page),
             description=page_description(page),
+            review=_review_state(page),
         )
         for page in (pages.get(pk) for pk in dict.fromkeys(page_ids))
         if page is not None

@@ -17,6 +17,7 @@ from search.results import (
     QueryTooLong,
     clean_query,
     promotions_for,
+    refused_query,
     results_for,
     search_guide,
     searchable_pages,
@@ -39,9 +40,12 @@ def search(request):
         ),
         "canonical_url": request.build_absolute_uri(request.path),
     }
+    raw = request.GET.get("q", "")
     try:
-        query = clean_query(request.GET.get("q", ""))
+        query = clean_query(raw)
     except QueryTooLong:
+        # Kept in the box, so that the reader shortens it rather than types it again.
+        context["query"] = refused_query(raw)
         context["error"] = gettext(
             "Your search is too long. Please use at most %(limit)s characters."
         ) % {"limit": MAX_QUERY_LENGTH}

@@ -44,6 +44,7 @@ def test_every_live_treatment_is_in_the_table_with_its_facts(client, guide):
         "Muscle Relaxants",
         "",
         "Oral, infused into the spine with an implantable pump which requires surgery",
+        '<strong class="review-state--not-reviewed">Not yet reviewed</strong>',
     ]
     rituximab = next(row for row in body_rows(html) if ">Rituximab</a>" in row)
     assert "“Second Line”" in rituximab
@@ -54,7 +55,8 @@ def test_the_table_has_a_caption_and_scoped_headers(client, guide):
     html = client.get(URL).content.decode()
     assert "<caption" in html
     headers = re.findall(r"<th scope=\"(col|row)\"", html)
-    assert headers.count("col") == 6  # the five facts and the ticks for the doctor's list
+    # The five facts, the medical review and the ticks for the doctor's list.
+    assert headers.count("col") == 7
     assert headers.count("row") == TreatmentPage.objects.live().count()
     # Sorted by treatment name by default, and only that column says so.
     assert html.count("aria-sort=") == 1

@@ -1,5 +1,6 @@
-"""The plain-language check: editors see a page's reading grade and the guide's target (grade 8
-or lower) in the page editor and in the "Reviews due" report; it advises and never blocks."""
+"""The plain-language check: editors see a page's reading grades (Flesch–Kincaid and SMOG), its
+reading age and the guide's target (a reading age of 11 or lower, the top of the NHS's 9 to 11)
+in the page editor, and its grade in the "Reviews due" report; it advises and never blocks."""
 
 import csv
 import io
@@ -49,7 +50,13 @@ def test_an_editor_sees_the_reading_grade_and_the_target_in_the_page_editor(clie
     assert response.status_code == 200
     text = visible_text(response)
     assert f"Reading grade {expected.grade}" in text
-    assert "The guide's target is grade 8 or lower." in text
+    assert f"a reading age of {expected.reading_age}" in text
+    assert (
+        "The NHS checks health information with SMOG and aims for a reading age of 9 to 11, as "
+        "the Patient Information Forum (PIF) recommends. The guide's target is a reading age "
+        "of 11 or lower (grade 6)"
+    ) in text
+    assert "grade 8 or lower" not in text
     assert "it never stops you saving, submitting or publishing" in text
 
 
@@ -63,12 +70,12 @@ def test_the_editor_shows_the_grade_of_the_current_draft(client, users, guide):
     page = TreatmentPage.objects.get(pk=page.pk)
     assert page.regimen != SIMPLE  # a draft: the live page is unchanged
     draft = check_page(page.get_latest_revision_as_object())
-    assert draft.grade <= 8
+    assert draft.grade <= 6
     assert f"Reading grade {draft.grade}" in text
     assert "This text meets the target." in text
 
 
-def test_a_page_above_grade_8_still_saves_and_submits(client, users, guide):
+def test_a_page_above_the_target_still_saves_and_submits(client, users, guide):
     page = new_treatment(guide)
     client.force_login(users["editor"])
 
@@ -167,7 +174,7 @@ def test_a_page_may_supply_its_reader_facing_text():
             return SIMPLE
 
     assert page_text(Leaflet()) == SIMPLE
-    assert check_page(Leaflet()).grade <= 8
+    assert check_page(Leaflet()).grade <= 6
 
 
 def test_headings_and_list_items_count_as_sentences_of_their_own(guide):
@@ -205,3 +212,32 @@ def test_plain_language_imports_no_other_app_of_the_site():
                 imported.update(alias.name.split(".")[0] for alias in node.names)
 
     assert not imported & {"treatments", "medical_review", "search", "http_cache", "accounts"}
+
+
+def test_smog_and_a_reading_age_stand_beside_flesch_kincaid():
+    check = check_text(" ".join([DENSE] * 3))
+
+    assert check.smog is not None and check.smog > 6
+    assert check.smog_reading_age == check.smog + 5
+    assert check.reading_age == check.grade + 5
+    assert check.judged_by_smog and not check.within_target
+
+
+def test_a_text_of_fewer_than_three_sentences_is_judged_by_flesch_kincaid():
+    check = check_text("Take it with food. Ask your doctor.")
+
+    assert check.smog is None and not check.judged_by_smog
+    assert check.within_target == (check.grade <= 6)
+
+
+def test_the_editor_shows_smog_and_the_reading_age(client, users, guide):
+    page = new_treatment(guide)
+    client.force_login(users["editor"])
+    assert edit(client, page, regimen=" ".join([DENSE] * 3)).status_code == 302
+    draft = check_page(TreatmentPage.objects.get(pk=page.pk).get_latest_revision_as_object())
+
+    text = visible_text(edit_view(client, page))
+
+    assert f"SMOG grade {draft.smog} (a reading age of {draft.smog_reading_age})" in text
+    assert f"Reading grade {draft.grade}" in text
+    assert "This text is above the target" in text

@@ -217,7 +217,7 @@ def glance_of_guide(guide, request):
     A translated guide's table lists only the treatments whose live text was medically
     reviewed (one more query), as its language switch and its list for the doctor do.
     """
-    tree = build_category_tree(guide, request, with_routes=True)
+    tree = build_category_tree(guide, request, with_routes=True, with_reviews=True)
     language = language_of(guide)
     if language != settings.LANGUAGE_CODE:
         reviewed = TreatmentPage.objects.descendant_of(guide).filter(live_text_reviewed())

@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 from wagtail.models import Page
 
 from editions.visibility import visible_to_visitors
+from medical_review.review_state import (
+    NOT_REVIEWED,
+    ReviewState,
+    live_review_time,
+    review_state_from,
+)
 from treatments.models import (
     AdministrationRoute,
     TherapyCategoryPage,
@@ -32,6 +38,7 @@ class TreatmentEntry:
     url: str
     brand_names: list[str] = field(default_factory=list)
     routes: list[AdministrationRoute] = field(default_factory=list)
+    review: ReviewState = NOT_REVIEWED
 
 
 @dataclass
@@ -53,10 +60,11 @@ class CategoryNode:
     entries: list[TreeEntry] = field(default_factory=list)
 
 
-def build_category_tree(root, request=None, with_routes=False):
+def build_category_tree(root, request=None, with_routes=False, with_reviews=False):
     """The tree below `root` (the guide or a category), in three queries: the categories, the
     treatments and their brand names; a fourth for the treatments' routes `with_routes` (the
-    lists do not show them, the table does).
+    lists do not show them, the table does). `with_reviews`, each treatment's review state is
+    read with the treatments, in no query of its own.
     """
     visible = visible_to_visitors()
     nodes = {root.path: CategoryNode(page=root, url=root.get_url(request))}
@@ -70,16 +78,18 @@ def build_category_tree(root, request=None, with_routes=False):
         parent.categories.append(node)
 
     treatments = {}
-    rows = (
-        TreatmentPage.objects.descendant_of(root)
-        .filter(visible)
-        .order_by("path")
-        .only("pk", "path", "depth", "title", "url_path", "locale_id")
-    )
+    columns = ["pk", "path", "depth", "title", "url_path", "locale_id"]
+    rows = TreatmentPage.objects.descendant_of(root).filter(visible).order_by("path")
+    if with_reviews:
+        rows = rows.annotate(live_reviewed_at=live_review_time())
+        columns.append("moved_at")
+    rows = rows.only(*columns)
     for page in rows:
         parent = nodes.get(page.path[: -page.steplen])
         if parent is not None:
             entry = TreatmentEntry(page.pk, page.path, page.title, page.get_url(request))
+            if with_reviews:
+                entry.review = review_state_from(page.live_reviewed_at, page.moved_at)
             treatments[page.pk] = entry
             parent.treatments.append(entry)
     _add_brand_names(treatments, root)

@@ -6,6 +6,8 @@ from django.utils.safestring import mark_safe
 
 from glossary.linking import TermLink, link_terms
 from glossary.models import GlossaryPage, GlossaryTerm
+from glossary.navigation import glossary_link
+from treatments.templatetags.guide_tags import reader_language
 
 register = template.Library()
 
@@ -44,3 +46,9 @@ def glossary_links(parser, token):
     nodelist = parser.parse(("endglossary_links",))
     parser.delete_first_token()
     return GlossaryLinksNode(nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def glossary_for_reader(context):
+    """The glossary the navigation links to for this page's reader (a `GlossaryLink`), or None."""
+    return glossary_link(context.get("request"), reader_language(context), context.get("page"))

@@ -14,6 +14,7 @@ from medical_review.models.profiles import default_content_language
 from medical_review.models.reviews import DEFAULT_REVIEW_INTERVAL_MONTHS, MedicalReview
 from medical_review.moves import MovedPageMixin
 from medical_review.permissions import GuidePagePermissionTester
+from medical_review.review_state import review_state_of
 
 
 class ReviewedPageMixin(ReviewGateMixin, MovedPageMixin, models.Model):
@@ -64,6 +65,11 @@ class ReviewedPageMixin(ReviewGateMixin, MovedPageMixin, models.Model):
         return next(
             (r for r in self._medical_reviews if r.revision_id == self.live_revision_id), None
         )
+
+    @cached_property
+    def review_state(self):
+        """Reviewed on a day by whom, or not yet reviewed: the line under the page's title."""
+        return review_state_of(self)
 
     @cached_property
     def review_history(self):

@@ -151,6 +151,7 @@ def apply_live_review(page, revision):
     for name in (
         "_medical_reviews",
         "live_medical_review",
+        "review_state",
         "review_history",
         "translation_out_of_date",
     ):
