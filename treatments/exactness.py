@@ -108,6 +108,21 @@ INTERFACE = (
     "Sources",
     "Published {date}",
     "Checked {date}",
+    # The readers' feedback form at the foot of every guide page (feedback app).
+    "Tell us about this page",
+    "Leave this field empty",
+    "Was this page helpful?",
+    "Yes",
+    "No",
+    "What could make it more helpful? (optional)",
+    "Send feedback",
+    "Report a mistake",
+    "What is wrong on this page?",
+    "Report the mistake",
+    "A medical advisor checks every reported mistake.",
+    "We ask for no name or e-mail address, so please do not write any personal details. We keep "
+    "the page, your answer, your comment and the date, for 12 months. Your internet address is "
+    "not stored: only a salted hash of it, for one hour, to stop floods of messages.",
 )
 
 _SLOTS = {
