@@ -79,6 +79,8 @@ class ReviewRequired(PermissionDenied):
 class ReviewGateMixin(models.Model):
     """Carried by every page type and snippet that readers see only once reviewed."""
 
+    review_gate = True
+
     class Meta:
         abstract = True
 

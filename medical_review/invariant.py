@@ -64,13 +64,6 @@ STATE_FIELDS = frozenset(
 CHILD_STATE_KEYS = frozenset({"pk", "id", "page", "sort_order"})
 
 
-def is_gated(obj):
-    """Whether `obj` reaches readers only through a review (its class carries the gate)."""
-    from medical_review.gate import ReviewGateMixin
-
-    return isinstance(obj, ReviewGateMixin)
-
-
 def exempt_fields(obj):
     """Fields of `obj` outside the review (e.g. a person's link to an admin account)."""
     return frozenset(getattr(obj, "review_exempt_fields", ()))
@@ -285,29 +278,11 @@ def violations_of(obj):
         refusal = approval_refusal(revision)
         if refusal:
             found.append(refusal)
-    found.extend(review_line_violations(obj, revision, seed))
+    # A reviewed page also says who reviewed it (ReviewedPageMixin.review_line_violations).
+    review_line = getattr(obj, "review_line_violations", None)
+    if review_line is not None:
+        found.extend(review_line(revision, seed))
     return found
-
-
-def review_line_violations(obj, revision, seed):
-    """Whether a reviewed page's public review line names the review of its live revision."""
-    from medical_review.models import MedicalReview, ReviewedPageMixin
-
-    if not isinstance(obj, ReviewedPageMixin):
-        return []
-    review = MedicalReview.objects.filter(revision=revision).order_by("-reviewed_at", "-pk").first()
-    if review is None:
-        if seed:
-            return [] if obj.last_reviewed is None else ["it says it was reviewed; it was not"]
-        if approvers(revision):
-            return ["its live revision was approved without a signed medical review"]
-        return []
-    if obj.last_reviewed != review.reviewed_on:
-        return [
-            f"its review line says {obj.last_reviewed}, but its live revision was reviewed "
-            f"on {review.reviewed_on}"
-        ]
-    return []
 
 
 def gated_models():
@@ -317,9 +292,8 @@ def gated_models():
 
 
 def is_gated_model(model):
-    from medical_review.gate import ReviewGateMixin
-
-    return issubclass(model, ReviewGateMixin)
+    """Whether `model` reaches readers only through a review (it carries the gate's mixin)."""
+    return getattr(model, "review_gate", False)
 
 
 def live_reviewed_objects():

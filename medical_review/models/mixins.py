@@ -10,6 +10,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, 
 
 from editions.languages import language_of
 from medical_review.gate import ReviewGateMixin
+from medical_review.invariant import approvers
 from medical_review.models.profiles import default_content_language
 from medical_review.models.reviews import DEFAULT_REVIEW_INTERVAL_MONTHS, MedicalReview
 from medical_review.moves import MovedPageMixin
@@ -70,6 +71,24 @@ class ReviewedPageMixin(ReviewGateMixin, MovedPageMixin, models.Model):
     def review_state(self):
         """Reviewed on a day by whom, or not yet reviewed: the line under the page's title."""
         return review_state_of(self)
+
+    def review_line_violations(self, revision, seed):
+        """How the public review line fails to describe `revision`, the live one (the audit)."""
+        review = (
+            MedicalReview.objects.filter(revision=revision).order_by("-reviewed_at", "-pk").first()
+        )
+        if review is None:
+            if seed:
+                return [] if self.last_reviewed is None else ["it says it was reviewed; it was not"]
+            if approvers(revision):
+                return ["its live revision was approved without a signed medical review"]
+            return []
+        if self.last_reviewed != review.reviewed_on:
+            return [
+                f"its review line says {self.last_reviewed}, but its live revision was reviewed "
+                f"on {review.reviewed_on}"
+            ]
+        return []
 
     @cached_property
     def review_history(self):

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
@@ -163,7 +164,7 @@ class HomePage(ReviewGateMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         """What the home page shows: the live guide of its language and the guide's tree."""
-        from treatments.page_contents import home_contents  # it reads these models
+        home_contents = apps.get_app_config("treatments").page_contents.home_contents
 
         context = super().get_context(request, *args, **kwargs)
         context.update(home_contents(self, request))
@@ -225,7 +226,7 @@ class TreatmentGuidePage(
     def get_context(self, request, *args, sub_route=False, **kwargs):
         """What the guide shows: its cautions, every category and treatment, its credits.
         A sub-route (the table) reads what it shows itself."""
-        from treatments.page_contents import guide_contents  # it reads these models
+        guide_contents = apps.get_app_config("treatments").page_contents.guide_contents
 
         context = super().get_context(request, *args, **kwargs)
         if not sub_route:
@@ -238,7 +239,7 @@ class TreatmentGuidePage(
         the guide's own sub-route (`page` is the guide), so the language switch and `hreflang`
         alternates name the table of each live, reviewed edition of the guide.
         """
-        from treatments.glance import glance_of_guide  # it reads these models
+        glance_of_guide = apps.get_app_config("treatments").glance.glance_of_guide
 
         url = self.get_url(request) + self.reverse_subpage("at_a_glance")
         return self.render(
@@ -416,7 +417,7 @@ class TherapyCategoryPage(
 
     def get_context(self, request, *args, **kwargs):
         """What a category shows: its cautions, and the categories and treatments below it."""
-        from treatments.page_contents import category_contents  # it reads these models
+        category_contents = apps.get_app_config("treatments").page_contents.category_contents
 
         context = super().get_context(request, *args, **kwargs)
         context.update(category_contents(self, request, context["ancestors"]))
@@ -588,7 +589,7 @@ class TreatmentPage(CitedSourcesMixin, GuideAncestryMixin, GuideReviewMixin, Pag
         """What a treatment shows besides its fields: its categories and line of therapy, the
         cautions that apply to it, the other treatments of its category, the guide's credits.
         """
-        from treatments.page_contents import treatment_contents  # it reads these models
+        treatment_contents = apps.get_app_config("treatments").page_contents.treatment_contents
 
         context = super().get_context(request, *args, **kwargs)
         # Read by the facts list, the head tags and the JSON-LD: once each. The preview of a
