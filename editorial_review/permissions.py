@@ -6,27 +6,14 @@ Site settings keep no revisions, so those readers see are changed by superusers 
 """
 
 from django.contrib.auth import get_user_model
-from wagtail.models import PagePermissionTester, Site
+from wagtail.models import Site
 from wagtail.permission_policies.sites import SitePermissionPolicy
 
+from medical_review.permissions import ApprovalPublishesPermissionTester
 
-class EditorialPagePermissionTester(PagePermissionTester):
+
+class EditorialPagePermissionTester(ApprovalPublishesPermissionTester):
     """Refuses every direct publish; unpublishing stays with the publish permission."""
-
-    def can_publish(self):
-        return False
-
-    def can_publish_subpage(self):
-        return False
-
-    # can_unpublish is inherited: it needs the publish permission, so moderators (and
-    # superusers) can take the page down at once. These two are tied to can_publish in
-    # Wagtail; they are not publishing, so they keep the publish-permission rule.
-    def can_set_view_restrictions(self):
-        return super().can_publish()
-
-    def can_unschedule(self):
-        return super().can_publish()
 
 
 class SuperusersOnlySitePermissionPolicy(SitePermissionPolicy):

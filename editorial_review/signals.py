@@ -2,10 +2,11 @@
 is put under the review, and a revision saved while a review is open restarts it."""
 
 from django.db.models.signals import post_save
-from wagtail.models import Revision, TaskState
+from wagtail.models import Revision
 
 from editorial_review.models import EditorialReviewTask
 from editorial_review.setup import assign_editorial_review
+from medical_review.four_eyes import restart_open_reviews
 
 
 def review_new_home_page(sender, instance, created, raw=False, **kwargs):
@@ -16,15 +17,7 @@ def review_new_home_page(sender, instance, created, raw=False, **kwargs):
 def restart_review_of_changed_page(sender, instance, created, raw=False, **kwargs):
     if raw or kwargs.get("update_fields") is not None:
         return  # e.g. Wagtail storing approved_go_live_at: the content did not change
-    open_reviews = TaskState.objects.filter(
-        status=TaskState.STATUS_IN_PROGRESS,
-        task__in=EditorialReviewTask.objects.all(),
-        workflow_state__base_content_type_id=instance.base_content_type_id,
-        workflow_state__object_id=instance.object_id,
-    ).select_related("workflow_state", "task")
-    for task_state in open_reviews:
-        if created or task_state.revision_id == instance.pk:
-            task_state.task.specific.restart_on_changed_revision(task_state, instance)
+    restart_open_reviews(EditorialReviewTask, instance, created)
 
 
 def connect():

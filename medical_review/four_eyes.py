@@ -45,3 +45,17 @@ def restart_review(task_state, revision, comment):
     TaskState.objects.filter(
         workflow_state=task_state.workflow_state_id, status=TaskState.STATUS_IN_PROGRESS
     ).update(revision=revision)
+
+
+def restart_open_reviews(task_model, revision, created):
+    """Restarts each open review by a `task_model` task of `revision`'s object on `revision`,
+    saved (or overwritten) while the review was open."""
+    open_reviews = TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        task__in=task_model.objects.all(),
+        workflow_state__base_content_type_id=revision.base_content_type_id,
+        workflow_state__object_id=revision.object_id,
+    ).select_related("workflow_state", "task")
+    for task_state in open_reviews:
+        if created or task_state.revision_id == revision.pk:
+            task_state.task.specific.restart_on_changed_revision(task_state, revision)

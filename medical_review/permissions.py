@@ -55,8 +55,9 @@ def is_moderator(user):
     return bool(user and user.is_active and user.is_superuser) or in_group(user, MODERATORS)
 
 
-class GuidePagePermissionTester(PagePermissionTester):
-    """Nobody publishes a guide page directly; approval of its medical review publishes it."""
+class ApprovalPublishesPermissionTester(PagePermissionTester):
+    """Nobody publishes the page directly, superusers included: the approval of its review
+    publishes it (the medical review in the guide, the editorial review of the home page)."""
 
     def can_publish(self):
         return False
@@ -65,7 +66,7 @@ class GuidePagePermissionTester(PagePermissionTester):
         return False
 
     # can_unpublish is inherited: it needs the publish permission, so moderators (and
-    # superusers) can take a guide page down at once. A take-down needs no review.
+    # superusers) can take a page down at once. A take-down needs no review.
 
     # These two are tied to can_publish in Wagtail; they are not publishing, so they keep
     # the publish-permission rule (moderators and superusers).
@@ -74,6 +75,10 @@ class GuidePagePermissionTester(PagePermissionTester):
 
     def can_unschedule(self):
         return super().can_publish()
+
+
+class GuidePagePermissionTester(ApprovalPublishesPermissionTester):
+    """Nobody publishes a guide page directly; approval of its medical review publishes it."""
 
     # Cancelling a review ends it without a decision, as a take-down does: the publish
     # permission (moderators, superusers). Wagtail lets the submitter and any approver cancel;

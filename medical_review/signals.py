@@ -8,6 +8,7 @@ from wagtail.models import Revision, TaskState
 from wagtail.signals import page_published, task_submitted
 
 from medical_review.emails import ReviewLanguageSubmissionEmailNotifier
+from medical_review.four_eyes import restart_open_reviews
 from medical_review.models import (
     MedicalReviewTask,
     ReviewedPageMixin,
@@ -32,15 +33,7 @@ def restart_review_of_changed_page(sender, instance, created, raw=False, **kwarg
     """A revision saved (or overwritten) while its page is in review restarts the review."""
     if raw or kwargs.get("update_fields") is not None:
         return  # e.g. Wagtail storing approved_go_live_at: the content did not change
-    open_reviews = TaskState.objects.filter(
-        status=TaskState.STATUS_IN_PROGRESS,
-        task__in=MedicalReviewTask.objects.all(),
-        workflow_state__base_content_type_id=instance.base_content_type_id,
-        workflow_state__object_id=instance.object_id,
-    ).select_related("workflow_state", "task")
-    for task_state in open_reviews:
-        if created or task_state.revision_id == instance.pk:
-            task_state.task.specific.restart_on_changed_revision(task_state, instance)
+    restart_open_reviews(MedicalReviewTask, instance, created)
 
 
 def set_review_dates_of_published_page(sender, instance, revision=None, **kwargs):
