@@ -7,7 +7,7 @@ scheduled command, the shell), is held back: the text is kept as a draft revisio
 submit, the live row keeps the approved text, and the person is told why.
 
 A row written past `save()` (`QuerySet.update`, SQL) is found by the audit
-(`medical_review.invariant.audit_violations`).
+(`medical_review.invariant.audit`, `manage.py audit_reviews`).
 """
 
 import contextlib

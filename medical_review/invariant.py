@@ -8,7 +8,7 @@ For every live reviewed page and snippet, in every language:
    authors of its source), or it is the seed as the loader first published it;
 3. the public review line describes exactly that revision.
 
-`medical_review.gate` holds the rule on every save; `audit_violations` checks it over the
+`medical_review.gate` holds the rule on every save; `audit` checks it over the
 whole database (`manage.py audit_reviews`).
 """
 
