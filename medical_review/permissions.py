@@ -65,16 +65,20 @@ class ApprovalPublishesPermissionTester(PagePermissionTester):
     def can_publish_subpage(self):
         return False
 
+    def holds_publish_permission(self):
+        """Wagtail's own answer: the publish permission (moderators) or a superuser."""
+        return PagePermissionTester.can_publish(self)
+
     # can_unpublish is inherited: it needs the publish permission, so moderators (and
     # superusers) can take a page down at once. A take-down needs no review.
 
     # These two are tied to can_publish in Wagtail; they are not publishing, so they keep
     # the publish-permission rule (moderators and superusers).
     def can_set_view_restrictions(self):
-        return super().can_publish()
+        return self.holds_publish_permission()
 
     def can_unschedule(self):
-        return super().can_publish()
+        return self.holds_publish_permission()
 
 
 class GuidePagePermissionTester(ApprovalPublishesPermissionTester):
@@ -84,7 +88,7 @@ class GuidePagePermissionTester(ApprovalPublishesPermissionTester):
     # permission (moderators, superusers). Wagtail lets the submitter and any approver cancel;
     # the guide's edit view asks this instead.
     def can_cancel_workflow(self):
-        return super().can_publish()
+        return self.holds_publish_permission()
 
     # Where a page sits says what it is (its category and line of therapy come from the
     # tree), and a move is not a revision that could be reviewed first: only superusers move
@@ -102,7 +106,7 @@ class GuidePagePermissionTester(ApprovalPublishesPermissionTester):
     # Deleting takes a page away from readers at once, as unpublishing does: it needs the
     # publish permission (moderators, superusers). Editors and advisors cannot delete.
     def can_delete(self, ignore_bulk=False):
-        return super().can_publish() and super().can_delete(ignore_bulk=ignore_bulk)
+        return self.holds_publish_permission() and super().can_delete(ignore_bulk=ignore_bulk)
 
     def _is_superuser(self):
         return self.user.is_active and self.user.is_superuser
