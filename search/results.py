@@ -120,9 +120,27 @@ def ranked_page_ids(query, treatments=None, pages=None):
     return tuple(ids[:MAX_RESULTS])
 
 
+# English stop words of PostgreSQL's full-text search (its "english" dictionary), for queries.
+STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself
+    just me more most my myself no nor not now of off on once only or other our ours ourselves out
+    over own same she should so some such than that the their theirs them themselves then there
+    these they this those through to too under until up very was we were what when where which
+    while who whom why will with you your yours yourself yourselves""".split()
+)
+
+
 def in_any_word_form(terms):
-    """A backend query for every word of `terms`, each in its singular or plural form."""
-    return And([Or([PlainText(form) for form in word_forms(word)]) for word in terms.split()])
+    """A backend query for every word of `terms`, each in its singular or plural form.
+
+    Stop words ("on", "have", "very") are left out when other words remain: PostgreSQL's
+    full-text search drops them, and a query part with no words left matches nothing.
+    """
+    words = terms.split()
+    words = [word for word in words if word.casefold() not in STOP_WORDS] or words
+    return And([Or([PlainText(form) for form in word_forms(word)]) for word in words])
 
 
 @dataclass

@@ -13,7 +13,8 @@ from tests.review_support import ATTESTED, live_title
 
 pytestmark = pytest.mark.django_db
 
-APPROVAL_BUDGET = 140
+# Measured: 137 on SQLite, 141 on PostgreSQL (savepoints and sequences count differently).
+APPROVAL_BUDGET = 142
 # The query that reads who saved the revisions under review: part of working out the
 # authors of a change, which the four-eyes rule and the gate both need.
 AUTHORS_QUERY = 'SELECT "wagtailcore_revision"."user_id"'
