@@ -282,9 +282,12 @@ class Editor:
         fields = [(k, v) for k, v in self.edit_form(page_id) if k != "title" and k not in changes]
         fields.append(("title", title))
         fields += list(changes.items())
-        if any(k == "body" for k, _ in fields) or not any(k == "body-count" for k, _ in fields):
-            # The StreamField editor is drawn by JavaScript; an empty body sends a count of 0.
-            fields = [(k, v) for k, v in fields if k != "body"] + [("body-count", "0")]
+        for stream in ("body", "common_questions"):
+            if any(k == stream for k, _ in fields) or not any(
+                k == f"{stream}-count" for k, _ in fields
+            ):
+                # A StreamField's editor is drawn by JavaScript; an empty one sends a count of 0.
+                fields = [(k, v) for k, v in fields if k != stream] + [(f"{stream}-count", "0")]
         if publish:
             action = "action-publish"
         if action:
