@@ -16,7 +16,14 @@ from django.db import transaction
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
-from medical_review.four_eyes import EDITED, SUBMITTED, WROTE_SOME, part_in_change, restart_review
+from medical_review.four_eyes import (
+    EDITED,
+    SUBMITTED,
+    WROTE_SOME,
+    object_under_open_review,
+    part_in_change,
+    restart_review,
+)
 from sps_foundation.once import one_approval
 
 CHANGED_DURING_REVIEW = (
@@ -112,15 +119,7 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
             return self._act(task_state, user, action_name, kwargs)
 
     def _act(self, task_state, user, action_name, data):
-        obj = task_state.workflow_state.content_object
-        obj = getattr(obj, "specific", obj)
-        # What goes live is what the reviewer was shown: the latest revision, still in review.
-        task_state.refresh_from_db(fields=["status"])
-        latest = obj.get_latest_revision()
-        if task_state.status != TaskState.STATUS_IN_PROGRESS or (
-            latest is not None and latest.pk != task_state.revision_id
-        ):
-            raise PermissionDenied(CHANGED_DURING_REVIEW)
+        obj = object_under_open_review(task_state, CHANGED_DURING_REVIEW)
         if not self.is_reviewer(user) or action_name not in {"approve", "reject"}:
             raise PermissionDenied(NOT_A_REVIEWER)
         if action_name == "approve":

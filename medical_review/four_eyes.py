@@ -1,6 +1,7 @@
 """The four-eyes rule every review task holds: whoever submitted the change under review, or
 wrote any of it, does not approve it."""
 
+from django.core.exceptions import PermissionDenied
 from wagtail.models import TaskState
 
 from medical_review.invariant import authors
@@ -59,3 +60,17 @@ def restart_open_reviews(task_model, revision, created):
     for task_state in open_reviews:
         if created or task_state.revision_id == revision.pk:
             task_state.task.specific.restart_on_changed_revision(task_state, revision)
+
+
+def object_under_open_review(task_state, changed_message):
+    """The object `task_state` reviews, if the review is still open on its latest revision;
+    else PermissionDenied(`changed_message`): what goes live is what the reviewer was shown."""
+    obj = task_state.workflow_state.content_object
+    obj = getattr(obj, "specific", obj)
+    task_state.refresh_from_db(fields=["status"])
+    latest = obj.get_latest_revision()
+    if task_state.status != TaskState.STATUS_IN_PROGRESS or (
+        latest is not None and latest.pk != task_state.revision_id
+    ):
+        raise PermissionDenied(changed_message)
+    return obj

@@ -19,7 +19,14 @@ from wagtail.models import AbstractGroupApprovalTask, Page, Revision, TaskState
 
 from editions.languages import language_of
 from medical_review.forms import MedicalApprovalForm, RequestChangesForm
-from medical_review.four_eyes import EDITED, SUBMITTED, WROTE_SOME, part_in_change, restart_review
+from medical_review.four_eyes import (
+    EDITED,
+    SUBMITTED,
+    WROTE_SOME,
+    object_under_open_review,
+    part_in_change,
+    restart_review,
+)
 from medical_review.models.profiles import (
     language_name,
     profile_refusal,
@@ -183,16 +190,7 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             return self._act(task_state, user, action_name, validated_form, kwargs)
 
     def _act(self, task_state, user, action_name, form, data):
-        obj = task_state.workflow_state.content_object
-        obj = getattr(obj, "specific", obj)
-        # Only the open review of the latest revision can be acted on: what goes live is
-        # what the advisor was shown.
-        task_state.refresh_from_db(fields=["status"])
-        latest = obj.get_latest_revision()
-        if task_state.status != TaskState.STATUS_IN_PROGRESS or (
-            latest is not None and latest.pk != task_state.revision_id
-        ):
-            raise PermissionDenied(CHANGED_DURING_REVIEW)
+        obj = object_under_open_review(task_state, CHANGED_DURING_REVIEW)
         refusal = self.action_refusal(obj, user, action_name, task_state)
         if refusal:
             raise PermissionDenied(refusal)
