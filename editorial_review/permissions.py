@@ -9,11 +9,19 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Site
 from wagtail.permission_policies.sites import SitePermissionPolicy
 
-from medical_review.permissions import ApprovalPublishesPermissionTester
+from medical_review.permissions import ApprovalPublishesPermissionTester, is_moderator
 
 
 class EditorialPagePermissionTester(ApprovalPublishesPermissionTester):
     """Refuses every direct publish; unpublishing stays with the publish permission."""
+
+
+class HomePagePermissionTester(EditorialPagePermissionTester):
+    """Editors and advisors add the foundation's pages under the home page (their grant on
+    it); the home page's own fields stay with moderators and superusers."""
+
+    def can_edit(self):
+        return is_moderator(self.user) and super().can_edit()
 
 
 class SuperusersOnlySitePermissionPolicy(SitePermissionPolicy):

@@ -8,7 +8,7 @@ idempotent and takes the historical `apps` in migrations.
 
 from django.apps import apps as global_apps
 
-from medical_review.permissions import MODERATORS
+from medical_review.permissions import EDITORS, MEDICAL_ADVISORS, MODERATORS
 
 WORKFLOW_NAME = "Editorial review"
 TASK_NAME = "Editorial review by a second moderator"
@@ -46,6 +46,35 @@ def assign_editorial_review(page_ids, apps=global_apps):
         WorkflowPage.objects.update_or_create(page_id=page_id, defaults={"workflow": workflow})
 
 
+# Page permissions each group holds on a home page: they write the foundation's pages under
+# it. The home page's own fields stay with moderators (`HomePagePermissionTester`).
+HOME_PAGE_PERMISSIONS = {
+    EDITORS: ("add", "change"),
+    MEDICAL_ADVISORS: ("add", "change"),
+}
+
+
+def grant_foundation_pages(page_ids, apps=global_apps):
+    """Grant the writing groups the subtrees of the home pages `page_ids`."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    Permission = apps.get_model("auth", "Permission")
+    page_type = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")[0]
+    for group_name, actions in HOME_PAGE_PERMISSIONS.items():
+        group = Group.objects.get_or_create(name=group_name)[0]
+        for action in actions:
+            permission = Permission.objects.get_or_create(
+                content_type=page_type,
+                codename=f"{action}_page",
+                defaults={"name": f"Can {action} page"},
+            )[0]
+            for page_id in page_ids:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page_id=page_id, permission=permission
+                )
+
+
 def ensure_editorial_review_setup(apps=global_apps):
     """The workflow, on the root page and on every home page that exists."""
     ContentType = apps.get_model("contenttypes", "ContentType")
@@ -54,3 +83,4 @@ def ensure_editorial_review_setup(apps=global_apps):
     roots = Page.objects.filter(depth=1).values_list("pk", flat=True)
     homes = Page.objects.filter(content_type=home).values_list("pk", flat=True) if home else []
     assign_editorial_review([*roots, *homes], apps)
+    grant_foundation_pages(homes, apps)

@@ -5,13 +5,14 @@ from django.db.models.signals import post_save
 from wagtail.models import Revision
 
 from editorial_review.models import EditorialReviewTask
-from editorial_review.setup import assign_editorial_review
+from editorial_review.setup import assign_editorial_review, grant_foundation_pages
 from medical_review.four_eyes import restart_open_reviews
 
 
 def review_new_home_page(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         assign_editorial_review([instance.pk])
+        grant_foundation_pages([instance.pk])
 
 
 def restart_review_of_changed_page(sender, instance, created, raw=False, **kwargs):

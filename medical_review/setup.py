@@ -19,8 +19,9 @@ from medical_review.permissions import (
     MODERATORS,
     TRANSLATOR_GROUPS,
 )
+from medical_review.workflows import MEDICAL_REVIEW
 
-WORKFLOW_NAME = "Medical review"
+WORKFLOW_NAME = MEDICAL_REVIEW
 TASK_NAME = "Medical review by an advisor"
 
 

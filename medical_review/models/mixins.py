@@ -16,6 +16,7 @@ from medical_review.models.reviews import DEFAULT_REVIEW_INTERVAL_MONTHS, Medica
 from medical_review.moves import MovedPageMixin
 from medical_review.permissions import GuidePagePermissionTester
 from medical_review.review_state import review_state_of
+from medical_review.workflows import MEDICAL_REVIEW, workflow_named
 
 
 class ReviewedPageMixin(ReviewGateMixin, MovedPageMixin, models.Model):
@@ -33,9 +34,15 @@ class ReviewedPageMixin(ReviewGateMixin, MovedPageMixin, models.Model):
     class Meta:
         abstract = True
 
+    review_kind = "medical"
+
     def permissions_for_user(self, user):
         # Reviewed pages go live only through the medical review workflow.
         return GuidePagePermissionTester(user, self)
+
+    def get_workflow(self):
+        # The page type decides its review, wherever the page stands in the tree.
+        return workflow_named(MEDICAL_REVIEW) or super().get_workflow()
 
     def with_content_json(self, content):
         # The review dates belong to the page, not to a revision: publishing an older

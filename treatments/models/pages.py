@@ -23,8 +23,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from editions.visibility import view_restrictions_of, visible_to_visitors
-from editorial_review.permissions import EditorialPagePermissionTester
-from medical_review.gate import ReviewGateMixin
+from editorial_review.pages import EditoriallyReviewedPageMixin
+from editorial_review.permissions import HomePagePermissionTester
 from medical_review.models import MedicalReview, ReviewedPageMixin, prefetch_medical_reviews
 from plain_language.panels import ReadingGradePanel
 from treatments.blocks import (
@@ -145,7 +145,7 @@ class GuideCautionsMixin(models.Model):
         abstract = True
 
 
-class HomePage(ReviewGateMixin, Page):
+class HomePage(EditoriallyReviewedPageMixin, Page):
     """The site root: its title and the way into the guide.
 
     It has no text of its own: the home page is not medically reviewed, so what it says
@@ -160,7 +160,7 @@ class HomePage(ReviewGateMixin, Page):
 
     def permissions_for_user(self, user):
         # Nobody publishes the home page directly: a second person's approval does.
-        return EditorialPagePermissionTester(user, self)
+        return HomePagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         """What the home page shows: the live guide of its language and the guide's tree."""
