@@ -80,6 +80,8 @@ class ReviewGateMixin(models.Model):
     """Carried by every page type and snippet that readers see only once reviewed."""
 
     review_gate = True
+    # Which review approves it: "medical" (an advisor) or "editorial" (a second moderator).
+    review_kind = None
 
     class Meta:
         abstract = True

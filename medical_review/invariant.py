@@ -215,15 +215,27 @@ def translation_source_of(revision):
     )
 
 
+# The task each kind of review (`ReviewGateMixin.review_kind`) is approved in, by content type.
+REVIEW_TASKS = {
+    "medical": ("medical_review", "medicalreviewtask"),
+    "editorial": ("editorial_review", "editorialreviewtask"),
+}
+
+
 def approvers(revision):
-    """The ids of the users whose approval of `revision` finished its review workflow."""
-    return set(
-        TaskState.objects.filter(
-            revision=revision,
-            status=TaskState.STATUS_APPROVED,
-            workflow_state__status=WorkflowState.STATUS_APPROVED,
-        ).values_list("finished_by_id", flat=True)
-    ) - {None}
+    """The ids of the users whose approval of `revision` finished its review workflow, in the
+    task of the review its model names (a medical page counts only a medical approval)."""
+    approved = TaskState.objects.filter(
+        revision=revision,
+        status=TaskState.STATUS_APPROVED,
+        workflow_state__status=WorkflowState.STATUS_APPROVED,
+    )
+    task = REVIEW_TASKS.get(getattr(_model_of(revision), "review_kind", None))
+    if task is not None:
+        approved = approved.filter(
+            task__content_type__app_label=task[0], task__content_type__model=task[1]
+        )
+    return set(approved.values_list("finished_by_id", flat=True)) - {None}
 
 
 def approval_refusal(revision):

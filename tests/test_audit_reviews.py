@@ -122,6 +122,42 @@ def test_an_advisors_approval_in_the_admin_keeps_the_audit_passing(client, users
     assert line in visible_text(Client().get(page.url))
 
 
+def test_a_moderators_editorial_approval_does_not_publish_a_medical_page(users, treatment):
+    """A medical page counts only a medical approval: an approved editorial review of its
+    revision, on record as if a superuser had rewired the workflows, publishes nothing."""
+    from django.core.exceptions import PermissionDenied
+    from wagtail.models import TaskState, Workflow, WorkflowState
+
+    from editorial_review.models import EditorialReviewTask
+
+    page = live(TreatmentPage, treatment.pk)
+    page.title = "Take twice the dose"
+    revision = page.save_revision(user=users["editor"])
+    state = WorkflowState.objects.create(
+        workflow=Workflow.objects.get(name="Editorial review"),
+        content_type_id=page.content_type_id,
+        base_content_type_id=revision.base_content_type_id,
+        object_id=str(page.pk),
+        status=WorkflowState.STATUS_APPROVED,
+        requested_by=users["editor"],
+    )
+    TaskState.objects.create(
+        workflow_state=state,
+        revision=revision,
+        task=EditorialReviewTask.objects.get(),
+        status=TaskState.STATUS_APPROVED,
+        finished_by=users["moderator"],
+        finished_at=timezone.now(),
+    )
+
+    with pytest.raises(PermissionDenied):
+        Revision.objects.get(pk=revision.pk).publish()
+
+    assert live(TreatmentPage, treatment.pk).title == "Reviewamide"
+    _out, err, error = audit()
+    assert error is None, err
+
+
 def test_a_person_written_past_the_review_is_named(guide):
     person = Person.objects.create(name="Pat Example", credentials="RN", role="test contributor")
     publish_unreviewed(person)

@@ -178,6 +178,8 @@ class ReviewedSnippetMixin(
         for_concrete_model=False,
     )
 
+    review_kind = "medical"
+
     class Meta:
         abstract = True
 
