@@ -15,6 +15,7 @@ from wagtail.models import PageViewRestriction
 from tests.factories import TreatmentPageFactory, record_review
 from tests.page_text import visible_text
 from tests.review_support import set_live_disclaimer
+from tests.test_spanish_site import baclofen, translate_with_ancestors
 from treatments.models import (
     TherapyCategoryPage,
     TreatmentGuidePage,
@@ -312,3 +313,18 @@ def test_the_print_button_is_offered_only_by_a_script_the_policy_allows(client, 
     # Every script is a file of the site's own: the policy forbids inline scripts.
     assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
     assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_the_spanish_list_names_its_spanish_address_and_table_in_spanish(client, guide, site):
+    spanish_baclofen = translate_with_ancestors(baclofen())
+    response = client.get(f"/es{URL}", {"t": [spanish_baclofen.pk]})
+    html = response.content.decode()
+
+    address = f"{site.root_url}/es{URL}?t={spanish_baclofen.pk}"
+    assert f"La dirección de esta lista: {address}" in visible_text(response)
+    assert "<title>Código QR de la dirección de esta lista</title>" in html
+    assert "Imprimir esta lista" in html
+    back = f'href="/es{TABLE}?t={spanish_baclofen.pk}">Volver a la tabla'
+    assert back in html
+    table = client.get(f"/es{TABLE}", {"t": [spanish_baclofen.pk]}).content.decode()
+    assert f'name="t" value="{spanish_baclofen.pk}" checked>' in table

@@ -193,9 +193,7 @@ def build_glance(tree, params, language=settings.LANGUAGE_CODE, request=None):
     rows = sorted(rows, key=_sort_key(sort), reverse=direction == "desc")
 
     # Ticks come back from the list for the doctor; anything else in `t` is ignored.
-    ticked = frozenset(
-        int(value) for value in params.getlist("t") if TREATMENT_ID.fullmatch(value)
-    )
+    ticked = frozenset(int(value) for value in params.getlist("t") if TREATMENT_ID.fullmatch(value))
     glance = Glance(
         ticked=ticked,
         rows=rows,
