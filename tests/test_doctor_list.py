@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+import segno
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,6 +15,8 @@ from wagtail.models import PageViewRestriction
 from tests.factories import TreatmentPageFactory, record_review
 from tests.page_text import visible_text
 from tests.review_support import set_live_disclaimer
+from tests.test_production_security import InlineCode
+from tests.test_spanish_site import baclofen, translate_with_ancestors
 from treatments.models import (
     TherapyCategoryPage,
     TreatmentGuidePage,
@@ -238,3 +241,94 @@ def test_a_caution_the_treatments_share_is_said_once_with_the_treatments_it_appl
     shared = "All of these medications have significant risks and side effects"
     assert text.count(shared) == 1
     assert "applies to every treatment on this list." in text
+
+
+def list_address_in(html):
+    found = re.search(r'The address of this list: <a href="([^"]+)">\1</a>', html)
+    return found and found.group(1).replace("&amp;", "&")
+
+
+def test_the_list_prints_its_own_address_naming_only_the_listed_treatments(client, guide, site):
+    baclofen, rituximab = treatment("baclofen"), treatment("rituximab")
+    response = client.get(
+        URL, {"t": [rituximab.pk, 99999999, baclofen.pk], "utm_source": "newsletter"}
+    )
+    html = response.content.decode()
+    # Absolute, on the Site's own address, in the list's order, without the unknown id or
+    # the tracking parameter.
+    expected = f"{site.root_url}{URL}?t={baclofen.pk}&t={rituximab.pk}"
+    assert list_address_in(html) == expected
+    assert f"The address of this list: {expected}" in visible_text(response)
+
+
+def test_the_printout_carries_a_named_qr_code_of_the_lists_address(client, guide, site):
+    baclofen, diazepam = treatment("baclofen"), treatment("diazepam")
+    html = client.get(URL, {"t": [diazepam.pk, baclofen.pk]}).content.decode()
+    svg = re.search(r'<svg role="img" [^>]*class="qr-code"[^>]*>(.*?)</svg>', html, re.S)
+    assert svg, "no QR code on the list"
+    assert "<title>QR code of this list’s address</title>" in svg.group(1)
+    # The same modules a QR code of the printed address has: it encodes that address.
+    address = list_address_in(html)
+    drawn = re.search(r' d="([^"]+)"', svg.group(1)).group(1)
+    assert drawn == re.search(r' d="([^"]+)"', segno.make(address, error="m").svg_inline())[1]
+    assert f"t={baclofen.pk}&t={diazepam.pk}" in address
+
+
+def test_no_address_nor_qr_code_on_a_refused_list(client, guide):
+    for query in ("t=abc", "t=99999999"):
+        html = client.get(f"{URL}?{query}").content.decode()
+        assert "The address of this list" not in html and "<svg" not in html
+
+
+def test_back_to_the_table_finds_the_listed_treatments_still_ticked(client, guide):
+    baclofen, rituximab = treatment("baclofen"), treatment("rituximab")
+    html = client.get(URL, {"t": [rituximab.pk, baclofen.pk]}).content.decode()
+    back = re.search(r'<a class="doctor-list__back" href="([^"]+)">Back to the table', html)
+    assert back.group(1) == f"{TABLE}?t={baclofen.pk}&amp;t={rituximab.pk}"
+
+    table = client.get(back.group(1).replace("&amp;", "&")).content.decode()
+    ticked = re.findall(r'<input type="checkbox" name="t" value="(\d+)" checked>', table)
+    assert sorted(map(int, ticked)) == sorted([baclofen.pk, rituximab.pk])
+
+
+def test_the_table_ignores_ticks_that_name_no_treatment(client, guide):
+    baclofen = treatment("baclofen").pk
+    response = client.get(TABLE, {"t": ["abc", "-1", "99999999", str(baclofen)]})
+    assert response.status_code == 200
+    ticked = re.findall(r'name="t" value="(\d+)" checked', response.content.decode())
+    assert ticked == [str(baclofen)]
+    # The plain table is not ticked.
+    assert " checked>" not in client.get(TABLE).content.decode()
+
+
+def test_the_print_button_is_offered_only_by_a_script_the_policy_allows(client, guide):
+    response = client.get(URL, {"t": ids_of("baclofen")})
+    html = response.content.decode()
+    # Hidden in the markup: without JavaScript no button is offered that would do nothing.
+    assert re.search(
+        r'<p class="doctor-list__print" hidden><button type="button" data-print-page>'
+        r"Print this list</button></p>",
+        html,
+    )
+    assert '<script defer src="/static/js/print-button.js"></script>' in html
+    # Nothing the strict policy blocks: no inline script, style or handler (the QR code's
+    # SVG included).
+    parser = InlineCode()
+    parser.feed(html)
+    assert parser.found == []
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_the_spanish_list_names_its_spanish_address_and_table_in_spanish(client, guide, site):
+    spanish_baclofen = translate_with_ancestors(baclofen())
+    response = client.get(f"/es{URL}", {"t": [spanish_baclofen.pk]})
+    html = response.content.decode()
+
+    address = f"{site.root_url}/es{URL}?t={spanish_baclofen.pk}"
+    assert f"La dirección de esta lista: {address}" in visible_text(response)
+    assert "<title>Código QR de la dirección de esta lista</title>" in html
+    assert "Imprimir esta lista" in html
+    back = f'href="/es{TABLE}?t={spanish_baclofen.pk}">Volver a la tabla'
+    assert back in html
+    table = client.get(f"/es{TABLE}", {"t": [spanish_baclofen.pk]}).content.decode()
+    assert f'name="t" value="{spanish_baclofen.pk}" checked>' in table

@@ -1,6 +1,7 @@
 """The table and the list for the doctor in a real Chromium: axe finds nothing, the table fits
-a laptop screen and stacks on a phone, every target is 44 px, and five treatments print on two
-sheets or fewer."""
+a laptop screen and stacks on a phone, every target is 44 px, five treatments print on two
+sheets or fewer with the list's address and its QR code, and a reader on a phone prints the
+list and goes back to the table with the ticks kept."""
 
 import re
 
@@ -15,6 +16,8 @@ TABLE = "/treatments/at-a-glance/"
 LIST = "/treatments/for-your-doctor/"
 LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
+# A larger phone, held upright, as a reader holds it in a doctor's waiting room.
+TALL_PHONE = {"width": 390, "height": 844}
 # What a reader can click or tap on the table's page and on the list's.
 TARGETS = "main a:not(.skip-link), main button, main select, main label.glance__tick"
 
@@ -151,6 +154,9 @@ def test_a_reader_ticks_treatments_and_gets_the_list_without_javascript(live_sit
         titles = page.locator("article h2").all_inner_texts()
         assert titles == ["Baclofen", "Gabapentin", "Rituximab"]
         assert page.locator(".disclaimer").is_visible()
+        # No button that could do nothing: the browser's own Print command is explained.
+        assert page.locator(".doctor-list__print").is_hidden()
+        assert page.get_by_text("To print this list, use your browser's Print command").is_visible()
     finally:
         context.close()
 
@@ -171,3 +177,64 @@ def test_the_page_counter_counts_pages(live_site, browser_page):
     # Twenty treatments cannot fit on two sheets: the counter sees more.
     browser_page.goto(live_site.url + list_url(wordiest_treatments(20)))
     assert pdf_pages(browser_page.pdf(format="A4")) > 2
+
+
+def ticked_on_the_table(page):
+    return sorted(
+        page.locator("input[name=t]:checked").evaluate_all(
+            "boxes => boxes.map(box => box.closest('tr').querySelector('th').innerText)"
+        )
+    )
+
+
+def test_on_a_phone_a_reader_prints_the_list_and_goes_back_with_the_ticks_kept(live_site, chromium):
+    context = chromium.new_context(viewport=TALL_PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.goto(live_site.url + TABLE)
+        for name in ("Baclofen", "Rituximab"):
+            page.get_by_label(f"Add {name} to the list for your doctor").check()
+        page.get_by_role("button", name="Make a list for your doctor").click()
+        assert page.locator("article h2").all_inner_texts() == ["Baclofen", "Rituximab"]
+        assert violations(page) == []
+
+        # The button opens the browser's print dialog: Chromium says so with "beforeprint".
+        page.evaluate("() => addEventListener('beforeprint', () => { window.printAsked = true; })")
+        page.get_by_role("button", name="Print this list").click()
+        page.wait_for_function("() => window.printAsked === true")
+
+        page.get_by_role("link", name="Back to the table").click()
+        assert "/at-a-glance/?" in page.url
+        assert ticked_on_the_table(page) == ["Baclofen", "Rituximab"]
+        # The browser's Back, from the list to the table the reader ticked, keeps them too.
+        page.go_back()
+        page.go_back()
+        assert page.url == live_site.url + TABLE
+        assert ticked_on_the_table(page) == ["Baclofen", "Rituximab"]
+    finally:
+        context.close()
+
+
+def test_the_printed_list_shows_its_address_and_a_qr_code_of_it(live_site, browser_page):
+    chosen = [TreatmentPage.objects.get(slug=slug) for slug in ("baclofen", "rituximab")]
+    browser_page.set_viewport_size(TALL_PHONE)
+    browser_page.goto(live_site.url + list_url(chosen))
+    qr_code = browser_page.get_by_role("img", name="QR code of this list’s address")
+    assert qr_code.is_hidden()  # on screen the address is a link
+
+    browser_page.emulate_media(media="print")
+    address = browser_page.locator(".doctor-list__list-address")
+    assert address.is_visible()
+    text = address.inner_text()
+    assert text.startswith("The address of this list: http")
+    assert text.endswith(f"/treatments/for-your-doctor/?t={chosen[0].pk}&t={chosen[1].pk}")
+    assert qr_code.is_visible()
+    box = qr_code.bounding_box()
+    # About 24 mm square (96 px to the inch): large enough for a phone's camera.
+    assert 80 <= box["width"] <= 100 and abs(box["width"] - box["height"]) < 1
+    # Beside the title, not over the first treatment.
+    first = browser_page.locator("article").first.bounding_box()
+    assert box["y"] + box["height"] <= first["y"]
+    assert not browser_page.get_by_role("button", name="Print this list").is_visible()
+    assert not browser_page.locator(".print-source").is_visible()

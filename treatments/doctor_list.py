@@ -1,11 +1,39 @@
-"""What the list for the doctor shows of each ticked treatment beyond its key facts: the
-cautions of its "Important: read before use" section, read for all the treatments at once."""
+"""What the list for the doctor shows beyond each ticked treatment's key facts: the cautions of
+its "Important: read before use" section, read for all the treatments at once, and the
+addresses that bring the list and its ticks back."""
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
+from django.utils.translation import gettext
 from wagtail.models import Page
 
+from treatments.qr_code import qr_code_svg
 from treatments.sections import CautionEntry, applies_to, quoted_caution
+
+
+@dataclass
+class ListAddresses:
+    """Where the list can be found again: its own absolute address (printed, and drawn as a QR
+    code), and the table's address with the same treatments ticked."""
+
+    address: str
+    table_url: str
+    qr_code: str
+
+
+def addresses_of_list(guide, chosen, request):
+    """The addresses of the list of `chosen` treatments. They name only the listed treatments,
+    in the list's order: not an unknown id the reader's address held, nor any other parameter
+    (campaign tracking) it carried. Read from the routing the page already did: no query."""
+    ticks = urlencode([("t", entry.page.pk) for entry in chosen])
+    address = f"{guide.get_full_url(request)}{guide.reverse_subpage('for_your_doctor')}?{ticks}"
+    table_url = f"{guide.get_url(request)}{guide.reverse_subpage('at_a_glance')}?{ticks}"
+    return ListAddresses(
+        address=address,
+        table_url=table_url,
+        qr_code=qr_code_svg(address, gettext("QR code of this list’s address")),
+    )
 
 
 def _quoted_from(page, sources, request):

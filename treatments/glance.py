@@ -3,7 +3,8 @@
 The guide page serves the table's page at `at-a-glance/` (a Wagtail routable page), so it
 needs no page of its own in the tree; that view reads the table with `glance_of_guide`. It
 works without JavaScript:
-every filter and sort is a plain link or form that can be bookmarked.
+every filter and sort is a plain link or form that can be bookmarked. The treatments named by
+`t` parameters (the list for the doctor's "Back to the table") come back ticked.
 """
 
 from dataclasses import dataclass, field, replace
@@ -15,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from editions.languages import language_of
 from treatments.listing import CategoryNode, TreatmentEntry, build_category_tree
 from treatments.models import TreatmentPage
-from treatments.models.pages import category_stating_line, live_text_reviewed
+from treatments.models.pages import TREATMENT_ID, category_stating_line, live_text_reviewed
 from treatments.route_names import route_names
 
 # What the caption says the table is sorted by, in the reader's language.
@@ -78,6 +79,7 @@ class Glance:
     sort: str
     direction: str
     columns: list = field(default_factory=list)
+    ticked: frozenset = frozenset()
 
     @property
     def filtered(self):
@@ -190,7 +192,10 @@ def build_glance(tree, params, language=settings.LANGUAGE_CODE, request=None):
     direction = params.get("dir") if params.get("dir") in DIRECTIONS else "asc"
     rows = sorted(rows, key=_sort_key(sort), reverse=direction == "desc")
 
+    # Ticks come back from the list for the doctor; anything else in `t` is ignored.
+    ticked = frozenset(int(value) for value in params.getlist("t") if TREATMENT_ID.fullmatch(value))
     glance = Glance(
+        ticked=ticked,
         rows=rows,
         total=len(all_rows),
         category_options=category_options,

@@ -266,8 +266,11 @@ class TreatmentGuidePage(
         Sent `private, no-cache`: each choice of treatments is its own address and the page
         carries the day it was made, so no shared cache may keep it. Ticks name pages of one
         edition: the ids of another language's treatments are not in this guide, and are left
-        out as any unknown id is.
+        out as any unknown id is. The list carries its own address (and a QR code of it) for
+        print, and goes back to the table with its treatments still ticked.
         """
+        addresses_of_list = apps.get_app_config("treatments").doctor_list.addresses_of_list
+
         context = {
             "guide": self,
             "meta_title": gettext("Treatments to discuss with your doctor | %(guide)s")
@@ -286,7 +289,9 @@ class TreatmentGuidePage(
             chosen = self.chosen_treatments(ids)
             context["chosen"] = chosen
             context["not_found"] = len(ids) - len(chosen)
-            if not chosen:
+            if chosen:
+                context["addresses"] = addresses_of_list(self, chosen, request)
+            else:
                 status = 404
         response = TemplateResponse(
             request, "treatments/for_your_doctor.html", context, status=status
