@@ -111,6 +111,8 @@ INTERFACE = (
     "Sources",
     "Published {date}",
     "Checked {date}",
+    # The way to e-mail updates under every guide page (subscriptions app).
+    "Get e-mail updates when this page is reviewed again",
     # The readers' feedback form at the foot of every guide page (feedback app).
     "Tell us about this page",
     "Leave this field empty",

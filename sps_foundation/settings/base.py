@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "editions",
     "operations",
     "feedback",
+    "subscriptions",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
