@@ -51,7 +51,7 @@ def linked_pages(method, home):
 
 
 def page_links(pages):
-    return [("page", {"page": page.pk, "label": ""}) for page in pages]
+    return [("page", {"page": page, "label": ""}) for page in pages]
 
 
 def ensure_identity(home, report):

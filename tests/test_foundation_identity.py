@@ -5,6 +5,8 @@ import pytest
 from django.apps import apps
 from django.contrib.admin.utils import quote
 from django.core.management import call_command
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction, Revision
 
 from foundation.models import FoundationIdentity
@@ -43,7 +45,7 @@ def identity(guide):
 def propose(client, user, identity, action="action-submit", **changes):
     client.cookies.clear()
     client.force_login(user)
-    return edit_snippet(client, identity, FIELDS, action, **empty_streams(), **changes)
+    return edit_snippet(client, identity, FIELDS, action, **(empty_streams() | changes))
 
 
 def live(identity):
@@ -176,9 +178,9 @@ def test_the_footer_links_only_live_pages_a_visitor_may_see(client, guide, ident
     shown, unpublished, private = categories
     unpublished.unpublish()
     PageViewRestriction.objects.create(page=private, restriction_type="login")
-    links = [("page", {"page": page.pk, "label": ""}) for page in categories]
+    links = [("page", {"page": page, "label": ""}) for page in categories]
     links.append(("external", {"url": "https://example.org/donate", "label": "Donate"}))
-    links.insert(0, ("page", {"page": guide.pk, "label": "How this guide is made"}))
+    links.insert(0, ("page", {"page": guide, "label": "How this guide is made"}))
     set_identity(identity, footer_links=links)
 
     found = footer_links(client.get("/"))
@@ -233,9 +235,6 @@ def test_spanish_pages_show_the_english_identity_marked_as_english(client, ident
 
 
 def test_a_logo_needs_its_text_alternative(client, users, identity):
-    from wagtail.images.tests.utils import get_test_image_file
-    from wagtail.images.models import Image
-
     logo = Image.objects.create(title="Logo", file=get_test_image_file())
     response = propose(client, users["editor"], identity, "action-submit", logo=str(logo.pk))
     assert response.status_code == 200
