@@ -21,6 +21,7 @@ from tests.foundation_support import (
     load_site,
     organization_of,
     set_identity,
+    soup_of,
     stream_form,
 )
 from tests.review_support import (
@@ -229,9 +230,33 @@ def test_the_home_page_describes_the_foundation_as_an_organization(client, ident
 
 
 def test_spanish_pages_show_the_english_identity_marked_as_english(client, identity):
+    set_identity(identity, charity_number="123456")
+
     response = client.get("/es/")
-    section = response.content.decode()
-    assert 'class="foundation" aria-labelledby="foundation-heading" lang="en"' in section
+
+    section = soup_of(response).find(class_="foundation")
+    assert section.find("h2")["lang"] == "en"
+    assert section.find("h2").get_text() == "SPS Foundation"
+    assert "Organización benéfica registrada con el número 123456" in section.get_text()
+    assert "Contacto:" in section.get_text()
+    brand = soup_of(response).find(class_="site-header__foundation")
+    assert brand["lang"] == "en"
+
+
+def test_a_page_costs_the_same_queries_whatever_its_menus_link(
+    client, guide, identity, django_assert_max_num_queries
+):
+    pages = list(TherapyCategoryPage.objects.live().order_by("path")[:4])
+    counts = []
+    for linked in (pages[:1], pages):
+        links = [("page", {"page": page, "label": ""}) for page in linked]
+        set_identity(identity, main_menu=links, footer_links=links)
+        client.get("/treatments/?uncached=1")
+        with django_assert_max_num_queries(100) as captured:
+            response = client.get("/treatments/?uncached=1")
+        assert len(footer_links(response)) == len(linked)
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
 
 
 def test_a_logo_needs_its_text_alternative(client, users, identity):
