@@ -90,9 +90,7 @@ def _identity_for(request, language):
     return ReaderIdentity(
         language=own,
         name=identity.name,
-        logo=Logo(logo.file.url, logo.width, logo.height, identity.logo_alt_text)
-        if logo
-        else None,
+        logo=Logo(logo.file.url, logo.width, logo.height, identity.logo_alt_text) if logo else None,
         charity_number=identity.charity_number,
         postal_address=identity.postal_address,
         contact_email=identity.contact_email,
@@ -122,9 +120,7 @@ def _visible_pages(page_ids, language):
         Page.objects.filter(
             Q(pk__in=page_ids)
             | Q(
-                translation_key__in=Page.objects.filter(pk__in=page_ids).values(
-                    "translation_key"
-                ),
+                translation_key__in=Page.objects.filter(pk__in=page_ids).values("translation_key"),
                 locale__language_code=language,
             )
         )
@@ -158,6 +154,8 @@ def _links(raw_links, pages, language, request):
             continue
         label = (value.get("label") or "").strip()
         links.append(
-            Link(label, url, language) if label else Link(page.title, url, page.locale.language_code)
+            Link(label, url, language)
+            if label
+            else Link(page.title, url, page.locale.language_code)
         )
     return links
