@@ -34,6 +34,7 @@ messages: $(STAMP)
 run: install
 	PORT=$(PORT) $(BIN)/python manage.py migrate --noinput
 	PORT=$(PORT) $(BIN)/python manage.py load_treatment_guide
+	PORT=$(PORT) $(BIN)/python manage.py load_foundation_site
 	PORT=$(PORT) $(BIN)/python manage.py create_demo_accounts
 	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

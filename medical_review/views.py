@@ -272,14 +272,16 @@ class ReviewedSnippetCollectWorkflowActionDataView(
 class RefuseDirectPublishMixin:
     """Snippet create and edit views that publish nothing: the approval of a review does."""
 
+    publish_refused = SNIPPET_PUBLISH_REFUSED
+
     def get_available_actions(self):
         return [action for action in super().get_available_actions() if action != "publish"]
 
     def post(self, request, *args, **kwargs):
         if request.POST.get("action-publish"):
             if self.expects_json_response:
-                return self.json_error_response("publish_refused", SNIPPET_PUBLISH_REFUSED)
-            messages.error(request, SNIPPET_PUBLISH_REFUSED)
+                return self.json_error_response("publish_refused", self.publish_refused)
+            messages.error(request, self.publish_refused)
             return redirect(request.get_full_path())
         return super().post(request, *args, **kwargs)
 

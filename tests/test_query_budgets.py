@@ -20,7 +20,8 @@ UNCACHED = "uncached=1"
 # every page; a page also reads its editions in other languages (language switch, hreflang).
 # The guide's pages (guide, category, treatment) read the live glossary terms they link, and
 # the sources they list. Every page reads where the glossary is, for the navigation and the
-# footer: one query.
+# footer: one query. Every page reads the foundation's live identity for the header and the
+# footer: one query (and one more for the pages its menus link, when they link any).
 BUDGET = {
     "home": 14,  # the categories and treatments it lists: four of them
     "guide": 16,
@@ -31,7 +32,7 @@ BUDGET = {
     "category": 20,
     # A treatment reads its brand names, routes and reviews, the other treatments of its
     # category, the guide's people and its sources.
-    "treatment": 22,
+    "treatment": 23,
     "at a glance": 14,  # the table reads the guide's editions (language switch, hreflang)
     # One reads the reviews of all the listed treatments at once, one the pages their
     # cautions are quoted from.
@@ -42,7 +43,7 @@ BUDGET = {
 # A Spanish treatment page also reads its English source (is the translation out of date?),
 # the translations of the credited people and the live Spanish names of the routes; Wagtail's
 # routing reads the Spanish home page (one more); and its sources, and where the glossary is.
-SPANISH_TREATMENT_BUDGET = 26
+SPANISH_TREATMENT_BUDGET = 27
 
 
 def deepest_treatment():

@@ -13,6 +13,7 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "medical_review",
     "editorial_review",
+    "foundation",
     "treatments",
     "glossary",
     "accounts",
@@ -97,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "foundation.context_processors.foundation",
             ],
         },
     },
@@ -231,3 +233,6 @@ CACHES = {
 # The s-maxage of public pages: how long an HTTP cache in front (Varnish, a CDN) may keep
 # them. Publishing purges them (http_cache.purge).
 HTTP_CACHE_SECONDS = 600
+
+# Whether `load_foundation_site` also makes each app's demonstration content (development).
+FOUNDATION_DEMO_CONTENT = False

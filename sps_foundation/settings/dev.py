@@ -9,3 +9,6 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Demo accounts are created by `make run` only when this is true.
 SPS_CREATE_DEMO_ACCOUNTS = True
+
+# `make run` fills the site with each app's demonstration content (load_foundation_site).
+FOUNDATION_DEMO_CONTENT = True
