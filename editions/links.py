@@ -9,11 +9,11 @@ translation was made from is offered whenever it is live. The language switch, t
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Value
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
-from editions.languages import language_of
+from editions.languages import default_content_language, language_of
 from editions.visibility import visible_to_visitors
 from medical_review.models import MedicalReview, ReviewedPageMixin
 from sps_foundation.once import once_per_request
@@ -58,23 +58,38 @@ def _absolute(url, request):
 
 def offered_translations(page):
     """The translations of `page` a visitor may see and be sent to: one query."""
-    candidates = Page.objects.filter(
-        visible_to_visitors(), translation_key=page.translation_key
-    ).exclude(pk=page.pk)
-    if isinstance(page, ReviewedPageMixin):
-        candidates = candidates.annotate(
-            reviewed=Exists(
-                MedicalReview.objects.filter(
-                    page=OuterRef("pk"), revision=OuterRef("live_revision")
-                )
-            )
-        )
     return [
         translation
-        for translation in candidates.select_related("locale")
-        if getattr(translation, "reviewed", True)
-        or translation.locale.language_code == settings.LANGUAGE_CODE
+        for translation in translations_of(page)
+        if translation.visible
+        and (translation.reviewed or translation.locale.language_code == settings.LANGUAGE_CODE)
     ]
+
+
+def translations_of(page):
+    """Every other translation of `page` in tree order, with its locale, whether a visitor may
+    see it (`visible`) and, for a medically reviewed page type, whether its live text was
+    reviewed (`reviewed`, else True): one query.
+
+    A reviewed translation's English source is among them: the page is given it as its
+    `translation_source` (is the translation out of date?), which costs no query of its own.
+    """
+    candidates = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    reviewed = isinstance(page, ReviewedPageMixin)
+    candidates = candidates.annotate(
+        visible=ExpressionWrapper(visible_to_visitors(), output_field=BooleanField()),
+        reviewed=Exists(
+            MedicalReview.objects.filter(page=OuterRef("pk"), revision=OuterRef("live_revision"))
+        )
+        if reviewed
+        else Value(True),
+    )
+    translations = list(candidates.select_related("locale").order_by("path"))
+    default = default_content_language()
+    if reviewed and language_of(page) != default:
+        source = next((t for t in translations if t.locale.language_code == default), None)
+        page.__dict__.setdefault("translation_source", source)
+    return translations
 
 
 def editions_of(page, request=None):

@@ -9,7 +9,7 @@ answers with the note that the page is not available in that language, and no li
 It imports no other app of the site.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -36,10 +36,21 @@ def visible_to_visitors(passed=None):
     return Q(live=True) & ~Exists(own) & (Q(alias_of__isnull=True) | ~Exists(source))
 
 
+def view_restricted():
+    """An annotation: whether a view restriction applies to the page (on it or an ancestor, or,
+    for an alias, on its source page or the source's ancestors)."""
+    own = Exists(_restriction_on_or_above("path"))
+    source = Exists(_restriction_on_or_above("alias_of__path"))
+    return ExpressionWrapper(Q(own) | Q(source), output_field=BooleanField())
+
+
 def view_restrictions_of(page):
     """The restrictions a visitor must pass to read `page`: its own and its ancestors', an
-    alias's being those of its source page; one query (the ancestors are known from the path).
+    alias's being those of its source page; one query (the ancestors are known from the path),
+    none for a page read with the `view_restricted()` annotation saying there are none.
     """
+    if getattr(page, "view_restricted", None) is False:
+        return PageViewRestriction.objects.none()
     paths = [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
     chain = Page.objects.filter(path__in=paths)
     return PageViewRestriction.objects.filter(

@@ -4,10 +4,11 @@ language where it is live and its text was medically reviewed, else the English 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import BooleanField, ExpressionWrapper
 
 from glossary.models import GlossaryPage
 from sps_foundation.once import once_per_request
-from treatments.models.pages import in_the_default_language, live_text_reviewed
+from treatments.models.pages import live_text_reviewed
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,23 @@ class GlossaryLink:
     title: str
     # The glossary's language when it is not the reader's: the link says so.
     other_language: str = ""
+
+
+def live_glossaries(request=None):
+    """Every live glossary page, aliases included, in tree order, each with its locale and
+    whether its live text was medically reviewed (`reviewed`): one query per request, read by
+    the navigation and by the links from glossary terms."""
+    return once_per_request(
+        request,
+        "live_glossaries",
+        None,
+        lambda: list(
+            GlossaryPage.objects.live()
+            .annotate(reviewed=ExpressionWrapper(live_text_reviewed(), output_field=BooleanField()))
+            .select_related("locale")
+            .order_by("path")
+        ),
+    )
 
 
 def glossary_link(request, language, page=None):
@@ -28,13 +46,13 @@ def glossary_link(request, language, page=None):
 
 def _find(request, language):
     default = settings.LANGUAGE_CODE
-    pages = (
-        GlossaryPage.objects.live()
-        .filter(alias_of__isnull=True, locale__language_code__in={language, default})
-        .filter(in_the_default_language() | live_text_reviewed())
-        .select_related("locale")
-    )
-    by_language = {page.locale.language_code: page for page in pages}
+    by_language = {
+        page.locale.language_code: page
+        for page in live_glossaries(request)
+        if page.alias_of_id is None
+        and page.locale.language_code in {language, default}
+        and (page.locale.language_code == default or page.reviewed)
+    }
     page = by_language.get(language) or by_language.get(default)
     if page is None:
         return None

@@ -6,15 +6,18 @@ from django.utils.safestring import mark_safe
 
 from glossary.linking import TermLink, link_terms
 from glossary.models import GlossaryPage, GlossaryTerm
-from glossary.navigation import glossary_link
+from glossary.navigation import glossary_link, live_glossaries
 from treatments.templatetags.guide_tags import reader_language
 
 register = template.Library()
 
 
 def read_term_links(request, locale_id):
-    """The live terms of a language as links to their entries (two queries), or []."""
-    glossary = GlossaryPage.objects.live().filter(locale_id=locale_id).first()
+    """The live terms of a language as links to their entries (one query beyond the live
+    glossaries the navigation reads), or []."""
+    glossary = next(
+        (page for page in live_glossaries(request) if page.locale_id == locale_id), None
+    )
     if glossary is None:
         return []
     url = glossary.get_url(request)

@@ -34,6 +34,7 @@ from treatments.blocks import (
     TreatmentBodyBlock,
 )
 from treatments.models.routes import AdministrationRoute
+from treatments.models.routing import SpecificChildrenMixin
 from treatments.models.site_settings import GuideSettings
 from treatments.page_forms import GuidePageForm
 from treatments.serializers import CreditedPersonSerializer, RouteNamesField, names_of
@@ -145,7 +146,7 @@ class GuideCautionsMixin(models.Model):
         abstract = True
 
 
-class HomePage(EditoriallyReviewedPageMixin, Page):
+class HomePage(SpecificChildrenMixin, EditoriallyReviewedPageMixin, Page):
     """The site root: its title and the way into the guide.
 
     It has no text of its own: the home page is not medically reviewed, so what it says
@@ -162,6 +163,10 @@ class HomePage(EditoriallyReviewedPageMixin, Page):
         # Nobody publishes the home page directly: a second person's approval does.
         return HomePagePermissionTester(user, self)
 
+    def get_view_restrictions(self):
+        """Wagtail's rule in one query (treatments.models.pages.GuideAncestryMixin)."""
+        return view_restrictions_of(self)
+
     def get_context(self, request, *args, **kwargs):
         """What the home page shows: the live guide of its language and the guide's tree."""
         home_contents = apps.get_app_config("treatments").page_contents.home_contents
@@ -172,6 +177,7 @@ class HomePage(EditoriallyReviewedPageMixin, Page):
 
 
 class TreatmentGuidePage(
+    SpecificChildrenMixin,
     RoutablePageMixin,
     CitedSourcesMixin,
     GuideAncestryMixin,
@@ -379,7 +385,12 @@ class LineOfTherapy(models.TextChoices):
 
 
 class TherapyCategoryPage(
-    CitedSourcesMixin, GuideAncestryMixin, GuideCautionsMixin, GuideReviewMixin, Page
+    SpecificChildrenMixin,
+    CitedSourcesMixin,
+    GuideAncestryMixin,
+    GuideCautionsMixin,
+    GuideReviewMixin,
+    Page,
 ):
     """A group of treatments; categories nest (Immunotherapies → First line)."""
 
