@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "editions",
     "operations",
     "feedback",
+    "policy_pages",
+    "wagtail.contrib.forms",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
@@ -230,3 +232,7 @@ CACHES = {
 # The s-maxage of public pages: how long an HTTP cache in front (Varnish, a CDN) may keep
 # them. Publishing purges them (http_cache.purge).
 HTTP_CACHE_SECONDS = 600
+
+# Where messages sent with the contact form are e-mailed when the contact page names no
+# address of its own (comma-separated).
+CONTACT_MESSAGES_TO = env.list("CONTACT_MESSAGES_TO", default=[])
