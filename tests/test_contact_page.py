@@ -194,3 +194,26 @@ def test_old_messages_are_deleted_as_the_privacy_page_says(contact):
     with time_machine.travel(later):
         call_command("purge_old_contact_messages", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert FormSubmission.objects.count() == 0
+
+
+def test_the_spanish_pages_are_translations_with_a_spanish_form(contact, spanish):
+    from treatments.models import HomePage
+
+    home = HomePage.objects.filter(locale=spanish).first()
+    if home is None:
+        home = HomePage.objects.get(locale__language_code="en").copy_for_translation(spanish)
+        publish_unreviewed(home)
+    pages = site_pages(home)
+    page = pages["contact"]
+
+    assert page.translation_key == contact.translation_key
+    assert page.url.startswith("/es/")
+    response = Client().get(page.url)
+    text = visible_text(response)
+    assert "Su dirección de correo electrónico" in text and "Enviar su mensaje" in text
+    assert f'{contact.url}" hreflang="en"' in response.content.decode()  # language switch
+    sent = send_message(Client(), page, message="Hola")
+    assert sent.status_code == 200
+    assert "Su mensaje se envió" in visible_text(sent)
+    assert FormSubmission.objects.get(page=page).get_data()["message"] == "Hola"
+    assert "Privacidad" in Client().get(pages["privacy"].url).content.decode()
