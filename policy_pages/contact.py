@@ -26,8 +26,7 @@ def refusal(page, request):
         rendered_at = CONTACT.rendered_at(request.POST.get("rendered", ""), page.pk)
     except TokenExpired:
         return 400, _(
-            "The page was open for a long time, so your message was not sent. Please send it "
-            "again."
+            "The page was open for a long time, so your message was not sent. Please send it again."
         )
     except TokenError:
         return 400, _("We could not tell where this form came from. Please send it again.")

@@ -30,6 +30,7 @@ class FoundationPageMixin(EditoriallyReviewedPageMixin):
     parent_page_types = UNDER_HOME
     subpage_types = []
     max_count_per_parent = 1
+    search_kind = "About the guide"  # what site search calls it
 
     class Meta:
         abstract = True

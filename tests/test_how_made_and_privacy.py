@@ -191,3 +191,10 @@ def test_the_three_pages_are_in_the_sitemap_and_made_once(pages, guide):
     for page in pages.values():
         assert page.live
         assert page.full_url in sitemap
+
+
+def test_site_search_finds_the_privacy_page(pages, search_index):
+    search_index()
+    text = visible_text(Client().get("/search/", {"q": "cookie"}))
+    assert pages["privacy"].title in text
+    assert "About the guide" in text

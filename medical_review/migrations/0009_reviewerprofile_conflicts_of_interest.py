@@ -4,15 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('medical_review', '0008_audit_runs'),
+        ("medical_review", "0008_audit_runs"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reviewerprofile',
-            name='conflicts_of_interest',
-            field=models.TextField(blank=True, help_text='What the advisor declares (funding, fees, shares), shown on “How this guide is made”. Leave empty if they declare none.'),
+            model_name="reviewerprofile",
+            name="conflicts_of_interest",
+            field=models.TextField(
+                blank=True,
+                help_text="What the advisor declares (funding, fees, shares), shown on “How this guide is made”. Leave empty if they declare none.",
+            ),
         ),
     ]
