@@ -7,8 +7,6 @@ from wagtail.models import Page
 from feedback.models import COMMENT_MAX_LENGTH, Feedback
 from medical_review.models import reviewed_page_models
 
-HONEYPOT = "leave_empty"
-
 
 def page_for_feedback(page_id):
     """The live, public guide page `page_id` names, or None."""

@@ -14,7 +14,8 @@ def form_context(page, values=None, error=""):
     return {
         "feedback_page": page,
         "action": reverse("feedback_submit"),
-        "token": _still_valid(values.get("rendered"), page) or guards.render_token(page.pk),
+        "token": guards.FEEDBACK.still_valid(values.get("rendered"), page.pk)
+        or guards.render_token(page.pk),
         "answer": values.get("answer", ""),
         "helpful_comment": "" if mistake else values.get("comment", ""),
         "mistake_comment": values.get("comment", "") if mistake else "",
@@ -23,11 +24,3 @@ def form_context(page, values=None, error=""):
         "error_on_mistake": bool(error) and mistake,
         "comment_max_length": COMMENT_MAX_LENGTH,
     }
-
-
-def _still_valid(token, page):
-    try:
-        guards.rendered_at(token or "", page.pk)
-    except guards.TokenError:
-        return None
-    return token

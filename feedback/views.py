@@ -13,10 +13,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from feedback import guards
-from feedback.forms import HONEYPOT, FeedbackForm, page_for_feedback
+from feedback.forms import FeedbackForm, page_for_feedback
 from feedback.models import Feedback
 from feedback.notify import email_advisors_about_mistake
 from feedback.rendering import form_context
+from sps_foundation.form_guards import HONEYPOT
 
 
 # No CSRF check, on purpose. A CSRF token would have to be in the page and a CSRF cookie sent

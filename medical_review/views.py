@@ -398,5 +398,13 @@ class ReviewerProfileViewSet(ModelViewSet):
     menu_label = "Reviewer profiles"
     add_to_settings_menu = True
     list_display = ["name", "credentials", "specialty", "review_languages_display", "user"]
-    form_fields = ["user", "name", "credentials", "specialty", "review_languages", "person"]
+    form_fields = [
+        "user",
+        "name",
+        "credentials",
+        "specialty",
+        "conflicts_of_interest",
+        "review_languages",
+        "person",
+    ]
     search_fields = ["name"]

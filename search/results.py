@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import F, prefetch_related_objects
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
@@ -75,6 +76,13 @@ def search_terms(query):
     return " ".join(re.findall(r"\w(?:[\w'’-]*\w)?", query))
 
 
+def searchable_page_types():
+    """The guide's page types, and those other apps add with the `searchable_page_types`
+    hook (a function returning page models)."""
+    added = [model for hook in hooks.get_hooks("searchable_page_types") for model in hook()]
+    return [TreatmentGuidePage, TherapyCategoryPage, TreatmentPage, *added]
+
+
 def searchable_pages():
     """The pages of the guide (the guide index, its categories and treatments) a visitor may
     see, in the reader's language: `/search/` searches the English edition, `/es/search/` the
@@ -88,7 +96,7 @@ def searchable_pages():
     allowed = Page.objects.filter(visible_to_visitors(), shows_own_text()).values("pk")
     return (
         Page.objects.filter(pk__in=allowed)
-        .type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+        .type(*searchable_page_types())
         .filter(locale=Locale.get_active())
     )
 
@@ -239,7 +247,7 @@ def _kind(page):
         return page.get_kind_display()
     if isinstance(page, TherapyCategoryPage):
         return "Category"
-    return "Guide"
+    return getattr(page, "search_kind", "Guide")
 
 
 def promotions_for(query, request, record_hit=True):

@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("", include("feedback.urls")),
     path("", include("subscriptions.urls")),
+    path("", include("policy_pages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

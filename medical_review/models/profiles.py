@@ -92,6 +92,11 @@ class ReviewerProfile(models.Model):
         help_text="Post-nominal letters, e.g. “MD”. Without them the advisor cannot approve.",
     )
     specialty = models.CharField(max_length=100, blank=True, help_text="e.g. “Neurologist”.")
+    conflicts_of_interest = models.TextField(
+        blank=True,
+        help_text="What the advisor declares (funding, fees, shares), shown on “How this guide "
+        "is made”. Leave empty if they declare none.",
+    )
     person = models.ForeignKey(
         "treatments.Person",
         null=True,

@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "operations",
     "feedback",
     "subscriptions",
+    "policy_pages",
+    "wagtail.contrib.forms",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
@@ -236,3 +238,6 @@ HTTP_CACHE_SECONDS = 600
 
 # Whether `load_foundation_site` also makes each app's demonstration content (development).
 FOUNDATION_DEMO_CONTENT = False
+# Where messages sent with the contact form are e-mailed when the contact page names no
+# address of its own (comma-separated).
+CONTACT_MESSAGES_TO = env.list("CONTACT_MESSAGES_TO", default=[])

@@ -155,7 +155,12 @@ class HomePage(SpecificChildrenMixin, EditoriallyReviewedPageMixin, Page):
     """
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["treatments.TreatmentGuidePage"]
+    subpage_types = [
+        "treatments.TreatmentGuidePage",
+        "policy_pages.ContactPage",
+        "policy_pages.HowThisGuideIsMadePage",
+        "policy_pages.PrivacyPage",
+    ]
     max_count = 1
     template = "treatments/home_page.html"
 

@@ -1,0 +1,27 @@
+"""Queries per uncached render of the foundation's pages: a few, the same however many
+advisors and guide pages there are."""
+
+import pytest
+
+from medical_review.permissions import MEDICAL_ADVISORS
+from tests.policy_support import site_pages
+from tests.review_support import make_user
+from tests.test_query_budgets import queries_of_a_render
+
+# Wagtail's routing (the Site, the reader's Locale, the home page, the page: two rows), the
+# view restrictions, the editions in other languages (language switch, hreflang) and where
+# the glossary is, and the disclaimer. Contact reads its fields and where the Privacy page
+# is; How made reads the advisors and, in one query, the review dates of every guide page.
+BUDGET = {"contact": 13, "how made": 13, "privacy": 11}
+
+
+@pytest.mark.parametrize("kind", list(BUDGET))
+def test_a_render_costs_the_same_few_queries_with_more_advisors(
+    guide, kind, django_assert_max_num_queries
+):
+    page = site_pages()[kind]
+    before = queries_of_a_render(page.url, django_assert_max_num_queries, BUDGET[kind])
+    for n in range(5):
+        make_user(f"adv{n}", MEDICAL_ADVISORS, profile={"name": f"Dr {n}", "credentials": "MD"})
+    after = queries_of_a_render(page.url, django_assert_max_num_queries, BUDGET[kind])
+    assert after == before == BUDGET[kind]
