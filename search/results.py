@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
+from content_pages.models import ContentPage
 from editions.visibility import shows_own_text, visible_to_visitors
 from medical_review.models import ReviewedPageMixin
 from medical_review.review_state import live_review_time, review_state_from
@@ -76,9 +77,9 @@ def search_terms(query):
 
 
 def searchable_pages():
-    """The pages of the guide (the guide index, its categories and treatments) a visitor may
-    see, in the reader's language: `/search/` searches the English edition, `/es/search/` the
-    Spanish one.
+    """The pages of the guide (the guide index, its categories and treatments) and the
+    content pages a visitor may see, in the reader's language: `/search/` searches the
+    English edition, `/es/search/` the Spanish one.
 
     Aliases are left out (Wagtail makes the untranslated pages above a page copied with its
     parents live aliases of the English ones; they show the English title and text, and their
@@ -88,7 +89,7 @@ def searchable_pages():
     allowed = Page.objects.filter(visible_to_visitors(), shows_own_text()).values("pk")
     return (
         Page.objects.filter(pk__in=allowed)
-        .type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+        .type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage, ContentPage)
         .filter(locale=Locale.get_active())
     )
 
@@ -239,6 +240,8 @@ def _kind(page):
         return page.get_kind_display()
     if isinstance(page, TherapyCategoryPage):
         return "Category"
+    if isinstance(page, ContentPage):
+        return "Page"
     return "Guide"
 
 

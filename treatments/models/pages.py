@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from content_pages.blocks import SingleVideoBlock
 from editions.visibility import view_restrictions_of, visible_to_visitors
 from editorial_review.pages import EditoriallyReviewedPageMixin
 from editorial_review.permissions import HomePagePermissionTester
@@ -154,7 +155,7 @@ class HomePage(EditoriallyReviewedPageMixin, Page):
     """
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["treatments.TreatmentGuidePage"]
+    subpage_types = ["treatments.TreatmentGuidePage", "content_pages.ContentPage"]
     max_count = 1
     template = "treatments/home_page.html"
 
@@ -477,6 +478,12 @@ class TreatmentPage(CitedSourcesMixin, GuideAncestryMixin, GuideReviewMixin, Pag
     regimen = models.TextField("regimen notes", blank=True)
     cautions = models.TextField(blank=True)
     body = StreamField(TreatmentBodyBlock(), blank=True)
+    video = StreamField(
+        SingleVideoBlock(),
+        blank=True,
+        verbose_name="video",
+        help_text="A video about this treatment, played only when a reader asks for it.",
+    )
     # The sections of a medicines reference page (NHS, MedlinePlus), shown in this order, each
     # only when it has text.
     how_to_take = medicine_section(
@@ -532,6 +539,7 @@ class TreatmentPage(CitedSourcesMixin, GuideAncestryMixin, GuideReviewMixin, Pag
             "Use",
         ),
         FieldPanel("body"),
+        FieldPanel("video"),
         MultiFieldPanel(
             [
                 FieldPanel("how_to_take"),
@@ -576,6 +584,7 @@ class TreatmentPage(CitedSourcesMixin, GuideAncestryMixin, GuideReviewMixin, Pag
         APIField("regimen"),
         APIField("cautions"),
         APIField("body"),
+        APIField("video"),
         *(APIField(name) for name in MEDICINE_SECTIONS),
         APIField("common_questions"),
         APIField("last_reviewed"),
