@@ -24,7 +24,7 @@ from tests.content_page_support import (
     live_content_page,
 )
 from tests.factories import record_review
-from tests.review_support import ATTESTED, workflow_action
+from tests.review_support import ATTESTED, spanish_pages_above, workflow_action
 
 
 @pytest.fixture(autouse=True)
@@ -337,3 +337,24 @@ def test_the_admin_offers_a_content_page_under_home(client, users):
     assert response.status_code in (200, 302)
     if response.status_code == 200:
         assert "content page" in response.content.decode().lower()
+
+
+# Both editions
+
+
+def test_translating_a_content_page_makes_a_spanish_draft_for_review(
+    client, users, spanish, django_capture_on_commit_callbacks
+):
+    page = live_content_page()
+    spanish_pages_above(page, spanish)
+    client.force_login(users["editor"])
+
+    submit = reverse("simple_translation:submit_page_translation", args=[page.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(submit, {"locales": [spanish.pk]})
+
+    assert response.status_code == 302
+    translation = ContentPage.objects.get(pk=page.get_translation(spanish).pk)
+    assert not translation.live
+    assert [block.block_type for block in translation.body][:2] == ["heading", "text"]
+    assert not translation.permissions_for_user(users["editor"]).can_publish()
