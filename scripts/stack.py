@@ -282,7 +282,7 @@ class Editor:
         fields = [(k, v) for k, v in self.edit_form(page_id) if k != "title" and k not in changes]
         fields.append(("title", title))
         fields += list(changes.items())
-        for stream in ("body", "common_questions"):
+        for stream in ("body", "video", "common_questions"):
             if any(k == stream for k, _ in fields) or not any(
                 k == f"{stream}-count" for k, _ in fields
             ):

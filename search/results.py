@@ -84,9 +84,9 @@ def searchable_page_types():
 
 
 def searchable_pages():
-    """The pages of the guide (the guide index, its categories and treatments) a visitor may
-    see, in the reader's language: `/search/` searches the English edition, `/es/search/` the
-    Spanish one.
+    """The pages of the guide (the guide index, its categories and treatments) and the
+    content pages a visitor may see, in the reader's language: `/search/` searches the
+    English edition, `/es/search/` the Spanish one.
 
     Aliases are left out (Wagtail makes the untranslated pages above a page copied with its
     parents live aliases of the English ones; they show the English title and text, and their

@@ -102,6 +102,7 @@ def treatment_form_data(page, **changes):
             **values,
             "brand_names": inline_formset([]),
             "body": streamfield([]),
+            "video": streamfield([]),
             "common_questions": streamfield([]),
             "sources": inline_formset([]),
             "comments": inline_formset([]),

@@ -222,12 +222,12 @@ def test_moderators_publish_no_page_directly_and_take_guide_pages_down(client, u
     assert guide.permissions_for_user(users["moderator"]).can_unpublish()
 
 
-def test_editors_and_advisors_have_no_rights_outside_the_guide(users, guide):
+def test_editors_and_advisors_write_pages_under_the_home_page_but_not_its_own_fields(users, guide):
     home = guide.get_parent().specific
     for role in ("editor", "advisor"):
         perms = home.permissions_for_user(users[role])
         assert not perms.can_edit(), role
-        assert not perms.can_add_subpage(), role
+        assert perms.can_add_subpage(), role  # the foundation's content pages
 
 
 def test_moderator_can_cancel_a_review_they_cannot_approve(client, users, treatment):

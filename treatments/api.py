@@ -1,4 +1,5 @@
-"""The read-only Wagtail API v2: live, public guide pages with their structured fields."""
+"""The read-only Wagtail API v2: live, public guide pages and content pages with their
+structured fields."""
 
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import (
@@ -14,6 +15,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from content_pages.models import ContentPage
 from editions.languages import default_content_language
 from editions.visibility import shows_own_text, visible_to_visitors
 from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
@@ -51,7 +53,7 @@ class EditionFilter(LocaleFilter):
 
 
 class GuidePagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint narrowed to the guide's page types.
+    """Wagtail's pages endpoint narrowed to the guide's page types and the content pages.
 
     Only JSON (no browsable HTML), and no full-text `search` parameter: the site's own
     search at /search/ is the one that handles brand names and odd input. A listing is one
@@ -79,7 +81,7 @@ class GuidePagesAPIViewSet(PagesAPIViewSet):
         return (
             super()
             .get_base_queryset()
-            .type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+            .type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage, ContentPage)
             .filter(visible_to_visitors(), shows_own_text())
         )
 

@@ -7,7 +7,8 @@ website, with a `BreadcrumbList` of the trail the page shows; a category is abou
 `MedicalTherapy` and lists what it contains; a treatment page is about a `Drug` or, for
 procedures and therapies, a `MedicalTherapy`, with the medicine sections schema.org has a
 text property for (see `medicine_sections`). The sources a guide page lists are its
-`citation`s (`CreativeWork`). "Treatments at a glance" is a `WebPage` of the
+`citation`s (`CreativeWork`). A content page (About SPS, Living with SPS…) is medically
+reviewed too: a `MedicalWebPage` of the website. "Treatments at a glance" is a `WebPage` of the
 guide. Templates render it with `{% structured_data page %}` and `{% glance_structured_data
 guide %}` (treatments.templatetags.guide_tags).
 """
@@ -23,6 +24,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Site
 
+from content_pages.models import ContentPage
 from editions.languages import language_of
 from treatments.models import HomePage, TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
 from treatments.route_names import route_names
@@ -35,20 +37,22 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 
 
 GUIDE_PAGE_TYPES = (TreatmentGuidePage, TherapyCategoryPage, TreatmentPage)
+# The page types described as a `MedicalWebPage`: the guide's, and the site's content pages.
+MEDICAL_WEB_PAGE_TYPES = (*GUIDE_PAGE_TYPES, ContentPage)
 # The search view's parameter, which the SearchAction's URL template fills in.
 SEARCH_PARAMETER = "q"
 GLANCE_NAME = gettext_noop("Treatments at a glance")
 
 
 def structured_data_for(page, request=None, guide=None, contents=None):
-    """The JSON-LD of the home page or a guide page, or None for any other page.
+    """The JSON-LD of the home page, a guide page or a content page, or None for any other.
 
     `guide` is the live guide (the home page describes the site with its words); `contents`
     is the category tree below a category (treatments.listing), which it lists.
     """
     if isinstance(page, HomePage):
         return website(page, request, guide)
-    if not isinstance(page, GUIDE_PAGE_TYPES):
+    if not isinstance(page, MEDICAL_WEB_PAGE_TYPES):
         return None
     data = medical_web_page(page, request, contents)
     trail = page.ancestors_below_root

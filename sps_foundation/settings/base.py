@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "foundation",
     "treatments",
     "glossary",
+    "content_pages",
     "accounts",
     "search",
     "plain_language",
@@ -212,6 +213,9 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
+        # Click-to-play videos (content_pages.blocks.VideoBlock): the players' privacy-friendly
+        # domains, framed only after the reader presses play.
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],

@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from content_pages.blocks import SingleVideoBlock
 from editions.visibility import view_restrictions_of, visible_to_visitors
 from editorial_review.pages import EditoriallyReviewedPageMixin
 from editorial_review.permissions import HomePagePermissionTester
@@ -157,6 +158,7 @@ class HomePage(SpecificChildrenMixin, EditoriallyReviewedPageMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "treatments.TreatmentGuidePage",
+        "content_pages.ContentPage",
         "policy_pages.ContactPage",
         "policy_pages.HowThisGuideIsMadePage",
         "policy_pages.PrivacyPage",
@@ -498,6 +500,12 @@ class TreatmentPage(CitedSourcesMixin, GuideAncestryMixin, GuideReviewMixin, Pag
     regimen = models.TextField("regimen notes", blank=True)
     cautions = models.TextField(blank=True)
     body = StreamField(TreatmentBodyBlock(), blank=True)
+    video = StreamField(
+        SingleVideoBlock(),
+        blank=True,
+        verbose_name="video",
+        help_text="A video about this treatment, played only when a reader asks for it.",
+    )
     # The sections of a medicines reference page (NHS, MedlinePlus), shown in this order, each
     # only when it has text.
     how_to_take = medicine_section(
@@ -553,6 +561,7 @@ class TreatmentPage(CitedSourcesMixin, GuideAncestryMixin, GuideReviewMixin, Pag
             "Use",
         ),
         FieldPanel("body"),
+        FieldPanel("video"),
         MultiFieldPanel(
             [
                 FieldPanel("how_to_take"),
@@ -597,6 +606,7 @@ class TreatmentPage(CitedSourcesMixin, GuideAncestryMixin, GuideReviewMixin, Pag
         APIField("regimen"),
         APIField("cautions"),
         APIField("body"),
+        APIField("video"),
         *(APIField(name) for name in MEDICINE_SECTIONS),
         APIField("common_questions"),
         APIField("last_reviewed"),
