@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 APPROVAL_BUDGET = 142
 # The query that reads who saved the revisions under review: part of working out the
 # authors of a change, which the four-eyes rule and the gate both need.
-AUTHORS_QUERY = 'SELECT "wagtailcore_revision"."user_id"'
+AUTHORS_QUERY = 'SELECT "wagtailcore_revision"."id" AS "pk", "wagtailcore_revision"."user_id"'
 
 
 def approve(client, page, task_state, django_assert_max_num_queries):
