@@ -21,6 +21,7 @@ from medical_review.four_eyes import (
     SUBMITTED,
     WROTE_SOME,
     object_under_open_review,
+    open_task_state,
     part_in_change,
     restart_review,
 )
@@ -66,12 +67,7 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
         )
 
     def open_task_state(self, obj):
-        return (
-            TaskState.objects.for_instance(obj)
-            .filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
-            .select_related("workflow_state", "revision")
-            .first()
-        )
+        return open_task_state(self, obj)
 
     def four_eyes_refusal(self, obj, user, task_state=None):
         """Why `user` may not approve `obj` under the four-eyes rule, or None if they may."""

@@ -20,7 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
-from editions.languages import language_of
+from editions.languages import default_content_language, language_of
 from sps_foundation.once import once_per_approval
 
 SEED_LOG_ACTION = "medical_review.seed"
@@ -177,17 +177,27 @@ def _authors(revision, seen):
     if revision is None or revision.pk in seen:
         return set()
     seen.add(revision.pk)
-    published_before = [pk for pk in published_revision_ids(revision) if pk < revision.pk]
+    logs = _logs_of(revision)
+    logged = (
+        list(
+            logs.filter(action__in=("wagtail.publish", "wagtail.revert")).values_list(
+                "action", "revision_id", "data"
+            )
+        )
+        if logs is not None
+        else []
+    )
+    published_before = [
+        pk for action, pk, _ in logged if action == "wagtail.publish" and pk < revision.pk
+    ]
     window = _revisions_of(revision).filter(pk__lte=revision.pk)
     if published_before:
         window = window.filter(pk__gt=max(published_before))
-    window_ids = list(window.values_list("pk", flat=True))
-    found = {user for user in window.values_list("user_id", flat=True) if user is not None}
-    logs = _logs_of(revision)
-    if logs is not None:
-        for data in logs.filter(action="wagtail.revert", revision_id__in=window_ids).values_list(
-            "data", flat=True
-        ):
+    saved = list(window.values_list("pk", "user_id"))
+    window_ids = {pk for pk, _ in saved}
+    found = {user for _, user in saved if user is not None}
+    for action, pk, data in logged:
+        if action == "wagtail.revert" and pk in window_ids:
             restored = Revision.objects.filter(pk=(data or {}).get("revision", {}).get("id"))
             found |= _authors(restored.first(), seen)
     source = translation_source_of(revision)
@@ -198,18 +208,20 @@ def _authors(revision, seen):
 
 def translation_source_of(revision):
     """The object in the default language that `revision`'s object translates, or None."""
-    from wagtail.models import Locale, TranslatableMixin
+    from wagtail.models import TranslatableMixin
 
     model = _model_of(revision)
     if not issubclass(model, TranslatableMixin):
         return None
     obj = revision.content_object
-    default = Locale.get_default()
-    if obj is None or obj.locale_id == default.pk:
+    if obj is None or language_of(obj) == default_content_language():
         return None
     base = Page if isinstance(obj, Page) else type(obj)
     return (
-        base.objects.filter(translation_key=obj.translation_key, locale=default)
+        base.objects.filter(
+            translation_key=obj.translation_key,
+            locale__language_code=default_content_language(),
+        )
         .select_related("live_revision")
         .first()
     )

@@ -3,7 +3,7 @@ review rules."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseForbidden
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
@@ -18,7 +18,7 @@ from wagtail.admin.views.pages.workflow import (
 )
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import Page
+from wagtail.models import Page, TaskState
 from wagtail.snippets.action_menu import (
     CancelWorkflowMenuItem as SnippetCancelWorkflowMenuItem,
 )
@@ -32,7 +32,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.views.snippets import WorkflowActionView as SnippetWorkflowActionView
 
 from editions.languages import language_of
+from editorial_review.models import EditorialReviewTask
 from medical_review.changes import changes_under_review, reviews_of
+from medical_review.four_eyes import take_up_review
 from medical_review.models import (
     MedicalReviewTask,
     ReviewedPageMixin,
@@ -152,8 +154,18 @@ class MedicalReviewActionMixin:
     """Says why an advisor may not approve and what the approval did; checks each rule once
     (`one_approval`) and validates the dialog's form once."""
 
+    def get_task_state(self):
+        # The review with its workflow state, revision and task: what the checks and the
+        # task read.
+        return get_object_or_404(
+            TaskState.objects.select_related("workflow_state", "revision", "task"),
+            id=self.task_state_id,
+        ).specific
+
     def dispatch(self, request, *args, **kwargs):
         with one_approval():
+            if isinstance(self.task, (MedicalReviewTask, EditorialReviewTask)):
+                take_up_review(self.task, self.object, self.task_state)
             refusal = self.approval_refusal()
             if refusal:
                 return self.refused(refusal)

@@ -13,8 +13,9 @@ to the task, so within `one_approval()` each answer (who wrote a revision, what 
 took in the change under review, which review is open) is kept in a context variable, worked
 out once as things stand when the approval begins and given to every later asker. The checks
 run before the approval writes anything; after that only the gate asks again, and only who
-wrote the revision, which nothing an approval writes changes. Outside one, every question is
-answered afresh.
+wrote the revision, which nothing an approval writes changes. An answer already in hand (the
+admin's view has read the review it acts on) is handed in with `known_for_approval`. Outside
+one, every question is answered afresh.
 """
 
 import contextlib
@@ -61,3 +62,10 @@ def once_per_approval(key, compute):
     if key not in answers:
         answers[key] = compute()
     return answers[key]
+
+
+def known_for_approval(key, answer):
+    """Records `answer` for `key` within the current approval (outside one, nothing)."""
+    answers = _approval_answers.get()
+    if answers is not None:
+        answers[key] = answer

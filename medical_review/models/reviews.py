@@ -134,12 +134,18 @@ def record_medical_review(task_state, page, user, comment="", summary=""):
             "comment": comment,
         },
     )
+    if revision is not None:
+        # Handed on with the revision the approval publishes (`apply_live_review`).
+        revision.medical_review = review
     return review
 
 
 def apply_live_review(page, revision):
-    """Sets the page's review dates from the review of `revision`, which has just gone live."""
-    review = MedicalReview.objects.filter(revision=revision).order_by("-reviewed_at", "-pk").first()
+    """Sets the page's review dates from the review of `revision`, which has just gone live:
+    the one the approval publishing it recorded, else the latest."""
+    review = getattr(revision, "medical_review", None) or (
+        MedicalReview.objects.filter(revision=revision).order_by("-reviewed_at", "-pk").first()
+    )
     if review is None:
         return None
     # The dates are not revision-controlled (see ReviewedPageMixin.with_content_json):

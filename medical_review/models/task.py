@@ -24,6 +24,7 @@ from medical_review.four_eyes import (
     SUBMITTED,
     WROTE_SOME,
     object_under_open_review,
+    open_task_state,
     part_in_change,
     restart_review,
 )
@@ -34,7 +35,7 @@ from medical_review.models.profiles import (
 )
 from medical_review.models.reviews import record_medical_review
 from medical_review.permissions import is_moderator
-from sps_foundation.once import once_per_approval, once_per_request, one_approval
+from sps_foundation.once import once_per_request, one_approval
 
 CHANGED_DURING_REVIEW = (
     "The page changed after this review began, so the review restarted on the new version. "
@@ -97,15 +98,7 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
 
     def open_task_state(self, obj):
         """The open review of `obj` in this task, or None (looked up once per approval)."""
-        return once_per_approval(
-            ("open task state", self.pk, obj._meta.label_lower, obj.pk),
-            lambda: (
-                TaskState.objects.for_instance(obj)
-                .filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
-                .select_related("workflow_state", "revision")
-                .first()
-            ),
-        )
+        return open_task_state(self, obj)
 
     def language_refusal(self, obj, user):
         """Why `user` may not review `obj` in its language (their reviewer profile), or None."""

@@ -84,10 +84,18 @@ class GuideReviewMixin(ReviewedPageMixin):
         abstract = True
 
     def get_review_interval_months(self):
-        site = self.get_site()
-        if site is None:
+        # The page's site from Wagtail's cached root paths; its settings in one query.
+        url_parts = self.get_url_parts()
+        if url_parts is None:
             return super().get_review_interval_months()
-        return GuideSettings.for_site(site).review_interval_months
+        months = (
+            GuideSettings.objects.filter(site_id=url_parts[0])
+            .values_list("review_interval_months", flat=True)
+            .first()
+        )
+        if months is None:
+            return GuideSettings._meta.get_field("review_interval_months").default
+        return months
 
 
 class GuideAncestryMixin:
