@@ -12,3 +12,10 @@ class ContentPagesConfig(AppConfig):
         from content_pages.demo import ensure_demo_about_page
 
         return ensure_demo_about_page(home)
+
+    def footer_pages(self, home):
+        """The About page, for the footer: the first live content page under `home` whose
+        slug starts with "about"."""
+        from content_pages.models import ContentPage
+
+        return ContentPage.objects.child_of(home).live().filter(slug__startswith="about")[:1]

@@ -93,8 +93,9 @@ def load_foundation_site(demo=None):
     report = []
     homes = home_pages()
     call_on_apps("ensure_site_pages", homes, report)
-    default_home = next((h for h in homes if h.locale_id == Locale.get_default().pk), None)
-    ensure_identity(default_home, report)
+    # Before the identity, so that its first menus can link the demonstration pages too.
     if demo:
         call_on_apps("ensure_demo_content", homes, report)
+    default_home = next((h for h in homes if h.locale_id == Locale.get_default().pk), None)
+    ensure_identity(default_home, report)
     return report

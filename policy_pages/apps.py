@@ -18,3 +18,12 @@ class PolicyPagesConfig(AppConfig):
         from policy_pages.setup import ensure_site_pages
 
         return ensure_site_pages(home)
+
+    def footer_pages(self, home):
+        """How this guide is made, Contact and Privacy, for the footer."""
+        from policy_pages.models import policy_page_models
+
+        order = {model: n for n, model in enumerate(policy_page_models())}
+        pages = [page.specific for page in home.get_children().live()]
+        found = [page for page in pages if type(page) in order]
+        return sorted(found, key=lambda page: order[type(page)])

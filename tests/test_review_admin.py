@@ -25,10 +25,14 @@ def grants(group_name):
     }
 
 
-def test_roles_exist_with_grants_on_the_guide_subtree_only(guide):
+def test_roles_write_in_the_guide_and_under_the_home_page(guide):
+    # Under the home page they write the foundation's pages; its own fields stay with
+    # moderators (HomePagePermissionTester).
     assert grants(EDITORS) == {
         ("TreatmentGuidePage", "add_page"),
         ("TreatmentGuidePage", "change_page"),
+        ("HomePage", "add_page"),
+        ("HomePage", "change_page"),
     }
     assert grants(MEDICAL_ADVISORS) == grants(EDITORS)
     # Moderators publish across the site; inside the guide that only lets them unpublish.
