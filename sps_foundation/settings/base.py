@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "editions",
     "operations",
     "feedback",
+    "news",
+    "events",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",

@@ -154,7 +154,7 @@ class HomePage(EditoriallyReviewedPageMixin, Page):
     """
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["treatments.TreatmentGuidePage"]
+    subpage_types = ["treatments.TreatmentGuidePage", "news.NewsIndexPage", "events.EventIndexPage"]
     max_count = 1
     template = "treatments/home_page.html"
 
