@@ -20,6 +20,9 @@ from events.forms import EventForm
 from treatments.blocks import RICH_TEXT_FEATURES
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
+# The calendar files' names, after the page's address.
+CALENDAR_FILE = "calendar.ics"
+EVENT_FILE = "event.ics"
 
 
 def live_events(parent=None):
@@ -54,7 +57,7 @@ class EventIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
 
     def get_cached_paths(self):
         """The upcoming list, the archive and the calendar: purged together."""
-        return ["/", self.reverse_subpage("archive"), self.reverse_subpage("calendar")]
+        return ["/", self.reverse_subpage("archive"), CALENDAR_FILE]
 
     def upcoming(self):
         """Events that have not ended, soonest first."""
@@ -77,7 +80,8 @@ class EventIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
         """The events that have ended, latest first."""
         return self.render(request, archive=True)
 
-    @path("calendar.ics", name="calendar")
+    # Served at `calendar.ics` (events.views: Wagtail's addresses hold no dot).
+    @path(CALENDAR_FILE + "/", name="calendar")
     def calendar(self, request):
         """Every upcoming event, for a calendar application to subscribe to."""
         from events.icalendar import calendar_of
@@ -141,7 +145,7 @@ class EventPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
         verbose_name = _("event")
 
     def get_cached_paths(self):
-        return ["/", self.reverse_subpage("ics")]
+        return ["/", EVENT_FILE]
 
     @property
     def attendance_mode(self):
@@ -162,7 +166,8 @@ class EventPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
         context["meta_description"] = self.search_description or self.summary
         return context
 
-    @path("event.ics", name="ics")
+    # Served at `event.ics` (events.views).
+    @path(EVENT_FILE + "/", name="ics")
     def ics(self, request):
         """The event as an iCalendar file, to add to a calendar."""
         from events.icalendar import calendar_of

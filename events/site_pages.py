@@ -30,7 +30,7 @@ def ensure_event_index(home):
     with override(language_of(home)):
         title = gettext("Events")
         intro = gettext("Meetings, talks and gatherings the foundation organises.")
-    page = EventIndexPage(title=title, slug=slugify(title), intro=f"<p>{intro}</p>")
+    page = EventIndexPage(title=title, slug=slugify(title), intro=f"<p>{intro}</p>", live=False)
     return publish_new_child(home, page)
 
 
@@ -49,6 +49,7 @@ def ensure_demo_event(home):
         event = EventPage(
             title=gettext("Demonstration event"),
             slug=DEMO_SLUG,
+            live=False,
             start=start,
             end=start + datetime.timedelta(hours=1),
             online_url="https://example.org/demonstration-event",

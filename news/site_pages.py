@@ -27,7 +27,7 @@ def ensure_news_index(home):
     with override(language_of(home)):
         title = gettext("News")
         intro = gettext("News from the foundation: its work, its people and its events.")
-    page = NewsIndexPage(title=title, slug=slugify(title), intro=f"<p>{intro}</p>")
+    page = NewsIndexPage(title=title, slug=slugify(title), intro=f"<p>{intro}</p>", live=False)
     return publish_new_child(home, page)
 
 
@@ -43,6 +43,7 @@ def ensure_demo_article(home):
         article = NewsArticlePage(
             title=gettext("Demonstration article"),
             slug=DEMO_SLUG,
+            live=False,
             author=gettext("The website team"),
             summary=gettext(
                 "This article is a demonstration: it shows how the foundation’s news looks "

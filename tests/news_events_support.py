@@ -34,6 +34,7 @@ def new_article(index, title, date=None, tags=(), **fields):
         date=date or datetime.date(2026, 11, 1),
         summary=fields.pop("summary", f"What happened: {title}."),
         body=fields.pop("body", "<p>Made-up news for a test.</p>"),
+        live=False,
         **fields,
     )
     index.add_child(instance=article)
@@ -52,6 +53,7 @@ def new_event(index, title, starts_in=datetime.timedelta(days=10), hours=2, **fi
         end=fields.pop("end", start + datetime.timedelta(hours=hours)),
         summary=fields.pop("summary", f"About {title}."),
         online_url=fields.pop("online_url", "https://meet.example.org/sps"),
+        live=False,
         **fields,
     )
     index.add_child(instance=event)

@@ -271,8 +271,8 @@ def test_news_pages_are_kept_by_a_shared_cache_and_are_in_the_sitemap(index):
 
 def test_publishing_an_article_purges_it_the_index_the_feed_and_the_home_page(
     index,
-    purged_paths,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    purged_paths,  # noqa: F811 - the fixture imported above
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         new_article(index, "The walk")
