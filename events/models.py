@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from editions.visibility import visible_to_visitors
+from editions.visibility import view_restrictions_of, visible_to_visitors
 from editorial_review.pages import EditoriallyReviewedPageMixin
 from events.forms import EventForm
 from treatments.blocks import RICH_TEXT_FEATURES
@@ -54,6 +54,10 @@ class EventIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
 
     class Meta:
         verbose_name = _("event index page")
+
+    def get_view_restrictions(self):
+        # Wagtail's rule in one query (editions.visibility).
+        return view_restrictions_of(self)
 
     def get_cached_paths(self):
         """The upcoming list, the archive and the calendar: purged together."""
@@ -143,6 +147,10 @@ class EventPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
 
     class Meta:
         verbose_name = _("event")
+
+    def get_view_restrictions(self):
+        # Wagtail's rule in one query (editions.visibility).
+        return view_restrictions_of(self)
 
     def get_cached_paths(self):
         return ["/", EVENT_FILE]

@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from editions.visibility import visible_to_visitors
+from editions.visibility import view_restrictions_of, visible_to_visitors
 from editorial_review.pages import EditoriallyReviewedPageMixin
 from news.forms import NewsArticleForm
 from treatments.blocks import RICH_TEXT_FEATURES
@@ -52,6 +52,10 @@ class NewsIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
 
     class Meta:
         verbose_name = _("news index page")
+
+    def get_view_restrictions(self):
+        # Wagtail's rule in one query (editions.visibility).
+        return view_restrictions_of(self)
 
     def get_cached_paths(self):
         """The list and its feed: a frontend cache purges both together (a page number or a
@@ -148,6 +152,10 @@ class NewsArticlePage(EditoriallyReviewedPageMixin, Page):
 
     class Meta:
         verbose_name = _("news article")
+
+    def get_view_restrictions(self):
+        # Wagtail's rule in one query (editions.visibility).
+        return view_restrictions_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

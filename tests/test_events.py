@@ -266,8 +266,8 @@ def test_event_pages_are_kept_by_a_shared_cache_and_are_in_the_sitemap(index):
 
 def test_publishing_an_event_purges_it_its_file_the_lists_and_the_calendar(
     index,
-    purged_paths,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    purged_paths,  # noqa: F811 - the fixture imported above
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         new_event(index, "Spring talk")
