@@ -16,7 +16,7 @@ from events.icalendar import escape_text, fold
 from events.models import EventIndexPage, EventPage
 from medical_review.permissions import MODERATORS
 from tests.news_events_support import english_home, event_form, event_index_of, new_event
-from tests.review_support import make_user, workflow_action
+from tests.review_support import make_user, publish_unreviewed, workflow_action
 from tests.test_http_cache import purged_paths  # noqa: F401 - a fixture
 
 
@@ -295,3 +295,16 @@ def test_the_site_pages_and_the_demonstration_are_made_once(home):
     event = EventPage.objects.get()
     assert index.live and event.live and not event.has_ended
     assert "It does not take place." in Client().get("/events/").content.decode()
+
+
+def test_the_spanish_home_gets_its_own_events_index_in_spanish(home, spanish):
+    spanish_home = home.copy_for_translation(spanish)
+    publish_unreviewed(spanish_home)
+
+    index = event_index_of(spanish_home)
+
+    assert index.url == "/es/eventos/"
+    page = Client().get(index.url).content.decode()
+    assert "Por ahora no hay próximos eventos." in page
+    assert 'href="/es/eventos/calendar.ics"' in page
+    assert Client().get("/es/eventos/calendar.ics")["Content-Type"].startswith("text/calendar")

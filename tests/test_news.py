@@ -17,7 +17,7 @@ from wagtail.models import Page
 from medical_review.permissions import MODERATORS
 from news.models import NewsArticlePage, NewsIndexPage
 from tests.news_events_support import article_form, english_home, new_article, news_index_of
-from tests.review_support import make_user, workflow_action
+from tests.review_support import make_user, publish_unreviewed, workflow_action
 from tests.test_http_cache import purged_paths  # noqa: F401 - a fixture
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -300,3 +300,16 @@ def test_the_site_pages_and_the_demonstration_are_made_once(home):
     assert index.live and article.live and article.get_parent().pk == index.pk
     page = Client().get(article.url).content.decode()
     assert "demonstration" in article.title.lower() and "It is not real news." in page
+
+
+def test_the_spanish_home_gets_its_own_news_index_in_spanish(home, spanish):
+    spanish_home = home.copy_for_translation(spanish)
+    publish_unreviewed(spanish_home)
+
+    index = news_index_of(spanish_home)
+
+    assert index.title == "Noticias" and index.locale == spanish
+    page = Client().get(index.url).content.decode()
+    assert index.url == "/es/noticias/"
+    assert "Todavía no hay noticias." in page
+    assert 'href="/es/noticias/feed/"' in page
