@@ -18,6 +18,7 @@ from medical_review.permissions import MODERATORS
 from news.models import NewsArticlePage, NewsIndexPage
 from tests.news_events_support import article_form, english_home, new_article, news_index_of
 from tests.review_support import make_user, publish_unreviewed, workflow_action
+from tests.test_audit_reviews import audit
 from tests.test_http_cache import purged_paths  # noqa: F401 - a fixture
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -313,3 +314,19 @@ def test_the_spanish_home_gets_its_own_news_index_in_spanish(home, spanish):
     assert index.url == "/es/noticias/"
     assert "Todavía no hay noticias." in page
     assert 'href="/es/noticias/feed/"' in page
+
+
+def test_the_audit_accepts_the_seeded_pages_and_an_approved_article(people, home):
+    config = apps.get_app_config("news")
+    config.ensure_site_pages(home)
+    config.ensure_demo_content(home)
+    index = NewsIndexPage.objects.get()
+    assert add_article(as_user(people["editor"]), index, "action-submit").status_code == 302
+    article = NewsArticlePage.objects.get(slug="walk-for-sps")
+    workflow_action(as_user(people["moderator"]), article, "approve")
+    article.refresh_from_db()
+    assert article.live
+
+    out, err, error = audit()
+
+    assert error is None, err
