@@ -90,7 +90,7 @@ class EventIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
         """Every upcoming event, for a calendar application to subscribe to."""
         from events.icalendar import calendar_of
 
-        return calendar_response(calendar_of(self.upcoming(), request), "calendar.ics")
+        return calendar_response(calendar_of(self.upcoming(), request), CALENDAR_FILE)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -180,7 +180,7 @@ class EventPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
         """The event as an iCalendar file, to add to a calendar."""
         from events.icalendar import calendar_of
 
-        return calendar_response(calendar_of([self], request), f"{self.slug}.ics")
+        return calendar_response(calendar_of([self], request), EVENT_FILE)
 
     def structured_data(self, request=None):
         from events.structured_data import event

@@ -20,6 +20,15 @@ def publish_new_child(parent, page):
     return page
 
 
+def translation_key_below(home, model):
+    """The translation key of the `model` page below another edition of `home`, or None."""
+    for edition in home.get_translations():
+        page = model.objects.child_of(edition).first()
+        if page is not None:
+            return page.translation_key
+    return None
+
+
 def ensure_event_index(home):
     """The live events index below `home`, in its language; created when there is none."""
     from events.models import EventIndexPage
@@ -31,6 +40,11 @@ def ensure_event_index(home):
         title = gettext("Events")
         intro = gettext("Meetings, talks and gatherings the foundation organises.")
     page = EventIndexPage(title=title, slug=slugify(title), intro=f"<p>{intro}</p>", live=False)
+    # The indexes of the home page's editions are translations of one another: articles are
+    # translated below them, and the language switch links them.
+    key = translation_key_below(home, EventIndexPage)
+    if key is not None:
+        page.translation_key = key
     return publish_new_child(home, page)
 
 

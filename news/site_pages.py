@@ -17,6 +17,15 @@ def publish_new_child(parent, page):
     return page
 
 
+def translation_key_below(home, model):
+    """The translation key of the `model` page below another edition of `home`, or None."""
+    for edition in home.get_translations():
+        page = model.objects.child_of(edition).first()
+        if page is not None:
+            return page.translation_key
+    return None
+
+
 def ensure_news_index(home):
     """The live news index below `home`, in its language; created when there is none."""
     from news.models import NewsIndexPage
@@ -28,6 +37,11 @@ def ensure_news_index(home):
         title = gettext("News")
         intro = gettext("News from the foundation: its work, its people and its events.")
     page = NewsIndexPage(title=title, slug=slugify(title), intro=f"<p>{intro}</p>", live=False)
+    # The indexes of the home page's editions are translations of one another: articles are
+    # translated below them, and the language switch links them.
+    key = translation_key_below(home, NewsIndexPage)
+    if key is not None:
+        page.translation_key = key
     return publish_new_child(home, page)
 
 

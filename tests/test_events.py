@@ -308,3 +308,19 @@ def test_the_spanish_home_gets_its_own_events_index_in_spanish(home, spanish):
     assert "Por ahora no hay próximos eventos." in page
     assert 'href="/es/eventos/calendar.ics"' in page
     assert Client().get("/es/eventos/calendar.ics")["Content-Type"].startswith("text/calendar")
+
+
+def test_an_editor_previews_a_new_event(people, index):
+    editor = as_user(people["editor"])
+    on_add = reverse("wagtailadmin_pages:preview_on_add", args=["events", "eventpage", index.pk])
+    assert editor.post(on_add, event_form()).json()["is_valid"]
+    page = editor.get(on_add, {"mode": ""})
+    assert page.status_code == 200
+    assert "The yearly meeting of the foundation’s members." in page.content.decode()
+
+
+def test_a_spanish_event_file_with_an_accented_address_is_served(index):
+    new_event(index, "Reunión de familias", slug="reunión-de-familias")
+    response = Client().get("/events/reuni%C3%B3n-de-familias/event.ics")
+    assert response.status_code == 200
+    assert "SUMMARY:Reunión de familias" in unfolded(response.content.decode("utf-8"))

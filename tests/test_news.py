@@ -303,13 +303,17 @@ def test_the_site_pages_and_the_demonstration_are_made_once(home):
     assert "demonstration" in article.title.lower() and "It is not real news." in page
 
 
-def test_the_spanish_home_gets_its_own_news_index_in_spanish(home, spanish):
+def test_the_spanish_home_gets_its_news_index_in_spanish_as_a_translation(home, spanish):
+    english = news_index_of(home)
     spanish_home = home.copy_for_translation(spanish)
     publish_unreviewed(spanish_home)
 
     index = news_index_of(spanish_home)
 
     assert index.title == "Noticias" and index.locale == spanish
+    assert index.translation_key == english.translation_key
+    switch = 'href="http://testserver/es/noticias/" hreflang="es"'
+    assert switch in Client().get("/news/").content.decode()
     page = Client().get(index.url).content.decode()
     assert index.url == "/es/noticias/"
     assert "Todavía no hay noticias." in page
@@ -330,3 +334,37 @@ def test_the_audit_accepts_the_seeded_pages_and_an_approved_article(people, home
     out, err, error = audit()
 
     assert error is None, err
+
+
+def test_an_editor_previews_a_new_article_and_an_edited_one(people, index):
+    editor = as_user(people["editor"])
+    article_type = ["news", "newsarticlepage", index.pk]
+    on_add = reverse("wagtailadmin_pages:preview_on_add", args=article_type)
+    assert editor.post(on_add, article_form()).json()["is_valid"]
+    page = editor.get(on_add, {"mode": ""})
+    assert page.status_code == 200 and "Two hundred people walked with us." in page.content.decode()
+
+    article = new_article(index, "The walk")
+    on_edit = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+    assert editor.post(on_edit, article_form(summary="A draft summary.")).json()["is_valid"]
+    assert "A draft summary." in editor.get(on_edit, {"mode": ""}).content.decode()
+
+
+def test_an_editor_translates_an_article_into_a_spanish_draft_for_review(
+    people, home, index, spanish, django_capture_on_commit_callbacks
+):
+    article = new_article(index, "The walk")
+    spanish_home = home.copy_for_translation(spanish)
+    publish_unreviewed(spanish_home)
+    news_index_of(spanish_home)
+    editor = as_user(people["editor"])
+    submit = reverse("simple_translation:submit_page_translation", args=[article.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(submit, {"locales": [spanish.pk]})
+
+    assert response.status_code == 302
+    translation = NewsArticlePage.objects.get(locale=spanish)
+    assert not translation.live
+    assert translation.get_parent().specific.title == "Noticias"
+    assert translation.get_workflow().name == "Editorial review"
