@@ -5,20 +5,8 @@ matched here and handed to Wagtail's own view as the page's route (`event.ics/`,
 `calendar.ics/`): routing, view restrictions, languages and Cache-Control stay Wagtail's.
 """
 
-from django.urls import re_path
 from wagtail import views as wagtail_views
-
-CALENDAR_FILES = ("event", "calendar")
 
 
 def calendar_file(request, page_path, name):
     return wagtail_views.serve(request, f"{page_path}{name}.ics/")
-
-
-urlpatterns = [
-    re_path(
-        rf"^(?P<page_path>(?:[\w\-]+/)+)(?P<name>{'|'.join(CALENDAR_FILES)})\.ics$",
-        calendar_file,
-        name="calendar_file",
-    ),
-]
