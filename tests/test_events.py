@@ -324,3 +324,10 @@ def test_a_spanish_event_file_with_an_accented_address_is_served(index):
     response = Client().get("/events/reuni%C3%B3n-de-familias/event.ics")
     assert response.status_code == 200
     assert "SUMMARY:Reunión de familias" in unfolded(response.content.decode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "path", ["/no-such-page/event.ics", "/treatments/event.ics", "/events/calendar.ics/x.ics"]
+)
+def test_a_calendar_file_of_no_event_is_not_found(index, path):
+    assert Client().get(path).status_code == 404
