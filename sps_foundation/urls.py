@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("feedback.urls")),
     path("", include("subscriptions.urls")),
     path("", include("policy_pages.urls")),
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

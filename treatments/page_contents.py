@@ -2,7 +2,8 @@
 `get_context` in a fixed number of queries whatever the guide's size; the templates and their
 tags only format it.
 
-- home: the live guide of its language (one query), the guide's key statements and tree;
+- home: the live guide of its language (one query), the guide's key statements and tree,
+  the latest news (news.home: one query, two with articles);
 - guide: its cautions, the tree of every category and treatment, the guide's credits;
 - category: its cautions and the tree below it;
 - treatment: the cautions that apply to it, the other treatments of its category (one
@@ -17,6 +18,7 @@ from django.db.models import Q
 
 from editions.languages import language_of
 from editions.visibility import visible_to_visitors
+from news.home import latest_news
 from sps_foundation.once import once_per_request
 from treatments import sections
 from treatments.key_statements import key_statements
@@ -76,12 +78,14 @@ def credits_in_language(guide, language):
 
 def home_contents(home, request):
     guide = live_guide(language_of(home), request)
+    news = latest_news(home)
     if guide is None:
-        return {"guide": None, "statements": [], "tree": None}
+        return {"guide": None, "statements": [], "tree": None, **news}
     return {
         "guide": guide,
         "statements": key_statements(guide),
         "tree": category_tree(guide, request),
+        **news,
     }
 
 

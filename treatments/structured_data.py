@@ -45,13 +45,16 @@ GLANCE_NAME = gettext_noop("Treatments at a glance")
 
 
 def structured_data_for(page, request=None, guide=None, contents=None):
-    """The JSON-LD of the home page, a guide page or a content page, or None for any other.
+    """The JSON-LD of the home page, a guide or content page, or a page type with its own
+    `structured_data(request)`; None for any other page.
 
     `guide` is the live guide (the home page describes the site with its words); `contents`
     is the category tree below a category (treatments.listing), which it lists.
     """
     if isinstance(page, HomePage):
         return website(page, request, guide)
+    if hasattr(page, "structured_data"):  # a page type that describes itself (news, events)
+        return page.structured_data(request)
     if not isinstance(page, MEDICAL_WEB_PAGE_TYPES):
         return None
     data = medical_web_page(page, request, contents)

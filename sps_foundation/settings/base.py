@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "subscriptions",
     "policy_pages",
     "wagtail.contrib.forms",
+    "news",
+    "events",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",

@@ -170,6 +170,8 @@ class HomePage(SpecificChildrenMixin, EditoriallyReviewedPageMixin, Page):
         "policy_pages.ContactPage",
         "policy_pages.HowThisGuideIsMadePage",
         "policy_pages.PrivacyPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
     ]
     max_count = 1
     template = "treatments/home_page.html"
