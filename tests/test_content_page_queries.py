@@ -14,7 +14,7 @@ from tests.test_query_budgets import queries_of_a_render
 # the view restrictions, the editions in other languages, where the glossary is and its live
 # terms, the page's reviews and sources; one query each for the images, their renditions and
 # the documents its blocks show.
-CONTENT_PAGE_BUDGET = 15
+CONTENT_PAGE_BUDGET = 16
 
 
 @pytest.fixture(autouse=True)

@@ -20,11 +20,11 @@ from tests.test_query_budgets import BUDGET, queries_of_a_render
 # queries. A list reads its articles or events in one more, the news index their count for
 # the paginator, an article its tags.
 NEWS_BUDGET = {
-    "news index": 12,
-    "article": 13,
-    "events index": 11,
-    "archive": 11,
-    "event": 12,
+    "news index": 13,
+    "article": 15,
+    "events index": 12,
+    "archive": 12,
+    "event": 14,
 }
 
 
@@ -63,4 +63,5 @@ def test_a_render_costs_the_same_few_queries_with_twenty_more_items(
 
 def test_the_home_page_with_its_latest_news_keeps_its_budget(guide, django_assert_max_num_queries):
     add_articles_and_events(0, 5)
-    queries_of_a_render("/", django_assert_max_num_queries, BUDGET["home"])
+    # The latest news: one query more than the home page without it.
+    queries_of_a_render("/", django_assert_max_num_queries, BUDGET["home"] + 1)

@@ -73,6 +73,17 @@ def urls():
     }
 
 
+def queries_of_a_render(url, django_assert_max_num_queries, budget):
+    """The queries of a cold render of `url`, failing when more than `budget`. A first render
+    makes the data a page makes once (image renditions); then every cache is emptied."""
+    uncached = url + ("&" if "?" in url else "?") + UNCACHED
+    assert Client().get(uncached).status_code in (200, 404)
+    cache.clear()
+    with django_assert_max_num_queries(budget) as captured:
+        assert Client().get(uncached).status_code in (200, 404)
+    return len(captured)
+
+
 def cold_queries(url):
     """The queries of a render with nothing cached (see the module's docstring)."""
     uncached = url + ("&" if "?" in url else "?") + UNCACHED
