@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
-from django.utils.translation import get_language_info
+from django.urls import reverse
+from django.utils.translation import get_language_info, override
 from wagtail.models import Page
 
 from editions.languages import language_of
@@ -82,8 +83,33 @@ def editions_of(page, request=None):
     return once_per_request(request, "editions_of", page.pk, lambda: _editions_of(page, request))
 
 
+def home_url_in(language):
+    """The home address of `language`: "/" or "/es/" (as Wagtail builds page URLs)."""
+    with override(language):
+        return reverse("wagtail_serve", args=("",))
+
+
+def home_editions(language, request=None):
+    """The home page's editions: every content language has one at its home address (a page
+    that `answers_in_every_language`), whether or not a translation of it exists."""
+    return PageEditions(
+        language_code=language,
+        editions=tuple(
+            Edition(
+                language_code=code,
+                language_name=language_name(code),
+                url=_absolute(home_url_in(code), request),
+                current=code == language,
+            )
+            for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+        ),
+    )
+
+
 def _editions_of(page, request):
     language = language_of(page)
+    if getattr(page, "answers_in_every_language", False):
+        return home_editions(language, request)
     editions = ()
     others = offered_translations(page)
     if others:
