@@ -78,9 +78,13 @@ def offered_translations(page):
     ]
 
 
-def editions_of(page, request=None):
-    """The `PageEditions` of `page` (once per request: the head and header both ask)."""
-    return once_per_request(request, "editions_of", page.pk, lambda: _editions_of(page, request))
+def editions_of(page, request=None, links=None):
+    """The `PageEditions` of `page` (once per request: the head and header both ask). With
+    `links` (editions.reader_links) that asked for the page's editions, read from their query.
+    """
+    return once_per_request(
+        request, "editions_of", page.pk, lambda: _editions_of(page, request, links)
+    )
 
 
 def home_url_in(language):
@@ -106,12 +110,15 @@ def home_editions(language, request=None):
     )
 
 
-def _editions_of(page, request):
+def _editions_of(page, request, links):
     language = language_of(page)
     if getattr(page, "answers_in_every_language", False):
         return home_editions(language, request)
     editions = ()
-    others = offered_translations(page)
+    if links is not None and links.knows_editions_of(page):
+        others = links.translations_of(page)
+    else:
+        others = offered_translations(page)
     if others:
         by_language = sorted(
             [(language, page), *((other.locale.language_code, other) for other in others)],

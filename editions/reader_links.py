@@ -60,19 +60,38 @@ def offered_to_readers():
 
 class ReaderLinks:
     """Links for a reader of `language` to the pages `add`ed, resolved together on the first
-    `link()`; a page added later costs a query of its own."""
+    `link()`; a page added later costs a query of its own.
 
-    def __init__(self, language, request=None, pages=()):
+    With `page` (the page read), the same query finds its offered editions in every language
+    (`translations_of`), which the language switch and the `hreflang` alternates name."""
+
+    def __init__(self, language, request=None, pages=(), page=None):
         self.language = language
         self.request = request
-        self._wanted = {}
+        self._wanted = set()
+        self._asked = set()
         self._found = {}
+        if page is not None and page.pk is not None:
+            self._wanted.add(page.translation_key)
         self.add(pages)
+
+    def knows_editions_of(self, page):
+        return page.translation_key in self._wanted | self._asked
+
+    def translations_of(self, page):
+        """The other offered editions of `page` (asked for with `page`), by language code."""
+        self._resolve()
+        return [
+            found
+            for (key, _language), found in sorted(self._found.items())
+            if key == page.translation_key and found.pk != page.pk
+        ]
 
     def add(self, pages):
         for page in pages:
-            if page is not None and not self._is_direct(page):
-                self._wanted.setdefault(page.translation_key, page)
+            if page is None or self._is_direct(page) or page.translation_key in self._asked:
+                continue
+            self._wanted.add(page.translation_key)
         return self
 
     def link(self, page):
@@ -104,18 +123,15 @@ class ReaderLinks:
     def _resolve(self):
         if not self._wanted:
             return
-        keys, self._wanted = list(self._wanted), {}
-        languages = {self.language, settings.LANGUAGE_CODE}
-        for page in (
-            Page.objects.filter(
-                offered_to_readers(),
-                translation_key__in=keys,
-                locale__language_code__in=languages,
-            )
-            .select_related("locale")
-            .specific(defer=True)
-        ):
-            self._found[(page.translation_key, page.locale.language_code)] = page
+        keys, self._wanted = list(self._wanted), set()
+        self._asked.update(keys)
+        for row in Page.objects.filter(
+            offered_to_readers(), translation_key__in=keys
+        ).select_related("locale"):
+            # As its own class (a guide's routes), with the locale read: its URL needs it.
+            page = row.specific_deferred
+            page.locale = row.locale
+            self._found[(row.translation_key, row.locale.language_code)] = page
 
 
 def link_as_it_is(page, reader_language, request=None):

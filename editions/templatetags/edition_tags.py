@@ -22,7 +22,8 @@ def page_editions(context, page):
     if not isinstance(page, Page) or page.pk is None:
         return context.get("reader_editions") or PageEditions(language_code="", editions=())
     request = context.get("request")
-    return at_sub_route(editions_of(page, request), page, request)
+    editions = editions_of(page, request, context.get("reader_links"))
+    return at_sub_route(editions, page, request)
 
 
 def at_sub_route(editions, page, request):

@@ -99,7 +99,9 @@ class GuideAncestryMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["ancestors"] = self.ancestors_below_root
-        context["reader_links"] = ReaderLinks(language_of(self), request, context["ancestors"])
+        context["reader_links"] = ReaderLinks(
+            language_of(self), request, context["ancestors"], page=self
+        )
         return context
 
     @cached_property
