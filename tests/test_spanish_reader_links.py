@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from django.test import Client
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from tests.factories import record_review
 from tests.page_text import visible_text
@@ -110,6 +111,14 @@ def test_a_translated_home_page_keeps_its_own_title(guide, client):
     spanish_home = translate(HomePage.objects.get())
 
     assert soup_of(client.get("/es/")).h1.get_text() == spanish_home.title
+
+
+def test_a_purge_of_the_english_home_purges_the_spanish_home_address_too(guide, site):
+    batch = PurgeBatch()
+    batch.add_page(HomePage.objects.get(locale__language_code="en"))
+
+    root = site.root_url
+    assert sorted(batch.urls) == [f"{root}/", f"{root}/es/"]
 
 
 def test_the_english_home_offers_the_spanish_home_in_its_language_switch(guide, client):

@@ -23,7 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from editions.languages import language_of
-from editions.links import home_editions
+from editions.links import home_editions, home_url_in
 from editions.reader_links import ReaderLinks
 from editions.visibility import view_restrictions_of, visible_to_visitors
 from editorial_review.pages import EditoriallyReviewedPageMixin
@@ -181,6 +181,14 @@ class HomePage(EditoriallyReviewedPageMixin, Page):
         context["home_title"] = self.title
         context.update(home_contents(self, request))
         return context
+
+    def get_cached_paths(self):
+        """The home address; the English home also stands in at every other language's home
+        address (`serve`), so a frontend cache purges those with it."""
+        if language_of(self) != settings.LANGUAGE_CODE:
+            return ["/"]
+        others = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        return ["/", *(home_url_in(code) for code in others if code != settings.LANGUAGE_CODE)]
 
     def serve(self, request, *args, **kwargs):
         """The home page, or, at the home address of a language it has no live translation of
