@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Value
-from django.utils.translation import get_language_info
+from django.urls import reverse
+from django.utils.translation import get_language_info, override
 from wagtail.models import Page
 
 from editions.languages import default_content_language, language_of
@@ -92,15 +93,47 @@ def translations_of(page):
     return translations
 
 
-def editions_of(page, request=None):
-    """The `PageEditions` of `page` (once per request: the head and header both ask)."""
-    return once_per_request(request, "editions_of", page.pk, lambda: _editions_of(page, request))
+def editions_of(page, request=None, links=None):
+    """The `PageEditions` of `page` (once per request: the head and header both ask). With
+    `links` (editions.reader_links) that asked for the page's editions, read from their query.
+    """
+    return once_per_request(
+        request, "editions_of", page.pk, lambda: _editions_of(page, request, links)
+    )
 
 
-def _editions_of(page, request):
+def home_url_in(language):
+    """The home address of `language`: "/" or "/es/" (as Wagtail builds page URLs)."""
+    with override(language):
+        return reverse("wagtail_serve", args=("",))
+
+
+def home_editions(language, request=None):
+    """The home page's editions: every content language has one at its home address (a page
+    that `answers_in_every_language`), whether or not a translation of it exists."""
+    return PageEditions(
+        language_code=language,
+        editions=tuple(
+            Edition(
+                language_code=code,
+                language_name=language_name(code),
+                url=_absolute(home_url_in(code), request),
+                current=code == language,
+            )
+            for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+        ),
+    )
+
+
+def _editions_of(page, request, links):
     language = language_of(page)
+    if getattr(page, "answers_in_every_language", False):
+        return home_editions(language, request)
     editions = ()
-    others = offered_translations(page)
+    if links is not None and links.knows_editions_of(page):
+        others = links.translations_of(page)
+    else:
+        others = offered_translations(page)
     if others:
         by_language = sorted(
             [(language, page), *((other.locale.language_code, other) for other in others)],

@@ -12,8 +12,11 @@ def note_instead_of_another_language(page, request, serve_args, serve_kwargs):
     """A Spanish address whose page exists only in English shows a note linking to it.
 
     Wagtail routes `/es/…` through the English tree when there is no live Spanish home page;
-    the English text is never shown under the Spanish interface.
+    the English text is never shown under the Spanish interface. A page that
+    `answers_in_every_language` (the home page) serves every language's home itself.
     """
+    if getattr(page, "answers_in_every_language", False):
+        return None
     if language_of(page) != get_language():
         return untranslated(request, page)
     if is_answered_with_the_note(page):

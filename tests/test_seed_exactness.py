@@ -204,8 +204,8 @@ def approved_texts():
     texts = []
     for review in MedicalReview.objects.select_related("revision"):
         if review.revision is not None:
-            plain = BeautifulSoup(json.dumps(review.revision.content), "html.parser").get_text()
-            texts.append(normalise(json.loads(json.dumps(plain))))
+            content = json.dumps(review.revision.content, ensure_ascii=False)
+            texts.append(normalise(BeautifulSoup(content, "html.parser").get_text()))
     return texts
 
 
@@ -216,22 +216,33 @@ def public_urls(client):
     return [*urls, "/treatments/at-a-glance/", f"/treatments/for-your-doctor/?{ids}"]
 
 
-def unquoted_texts(main, seed, approved):
-    """The texts of <main> that are neither a seed quotation, an interface string, nor text an
-    advisor approved: each text node, and each sentence of it."""
+class ApprovedTexts:
+    """The approved texts, asked whether one of them contains a text."""
+
+    def __init__(self, texts):
+        self.texts = texts
+
+    def __contains__(self, piece):
+        return any(piece in text for text in self.texts)
+
+
+def unquoted_texts(main, seed, approved, language="en"):
+    """The texts of <main> that are neither a seed quotation, an interface string (of
+    `language`), nor text an advisor approved: each text node, and each sentence of it."""
     found = []
+    approved = ApprovedTexts(approved)
     for node in main.find_all(string=True):
         if node.parent.name in ("script", "style"):
             continue
         # A category select's options show nesting with leading dashes.
         text = normalise(str(node)).lstrip("– ")
-        if not text or seed.names(text) or seed.is_interface(text):
+        if not text or seed.names(text) or seed.is_interface(text, approved, language):
             continue
         parts = [part for part in seed_text.sentences(text) if part]
         # Names joined by the interface: "A, B" (lists), "A › B" (a category's trail).
         pieces = [piece for part in parts for piece in re.split(r", | › ", part)]
         if all(
-            seed.names(piece) or seed.is_interface(piece) or any(piece in a for a in approved)
+            seed.names(piece) or seed.is_interface(piece, approved, language) or piece in approved
             for piece in (parts if all(seed.names(p) for p in parts) else pieces)
         ):
             continue

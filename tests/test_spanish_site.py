@@ -173,11 +173,14 @@ def test_the_note_also_shows_where_only_the_pages_above_are_translated(guide, cl
     assert "Página no encontrada" in visible_text(client.get("/es/no-such-page/"))
 
 
-def test_the_spanish_home_address_shows_the_spanish_interface_before_any_translation(guide, client):
-    text = visible_text(client.get("/es/"))
+def test_the_spanish_home_address_is_a_spanish_home_before_any_translation(guide, client):
+    response = client.get("/es/")
 
-    assert "Esta página aún no está disponible en español" in text
+    text = visible_text(response)
+    assert response.status_code == 200
+    assert '<html lang="es">' in response.content.decode()
     assert "Buscar en la guía" in text
+    assert "Esta página aún no está disponible en español" not in text
 
 
 def test_interface_words_are_spanish_on_spanish_pages(guide, client):

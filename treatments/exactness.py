@@ -4,9 +4,17 @@ string from the named lists below.
 A quotation is the seed's words as written, letter case included, starting and ending at word
 boundaries (no part of a word). Whitespace is compared as single spaces. The loader holds its
 transcription to this rule; the public pages' test holds every text of a page's <main> to it.
+
+In another language the interface strings are that language's catalogue (locale/), each
+translation's text between its HTML tags, its placeholders read as the slots below.
 """
 
+import functools
 import re
+from pathlib import Path
+
+import polib
+from django.conf import settings
 
 # A name the seed writes in lower case inside a list ("Benzodiazepine group including diazepam
 # (Valium), clonazepam (Klonopin)") that a title starts with a capital: the only change of
@@ -135,7 +143,8 @@ _SLOTS = {
     "{names}": r"(?P<names{i}>.+?)",
     "{n}": r"\d+",
     "{word}": r"[\w ]+",
-    "{date}": r"\d{1,2} \w+ \d{4}",
+    "{date}": r"\d{1,2} (?:de )?\w+ (?:de )?\d{4}",
+    "{any}": r".+?",
     "{url}": r"https?://\S+",
 }
 
@@ -157,6 +166,49 @@ def _pattern(template):
 
 
 _INTERFACE_PATTERNS = [_pattern(template) for template in INTERFACE]
+
+# What each placeholder of a catalogue's translations stands for: a date, a number, an
+# address, a quotation (titles, the guide's name) or names joined by ", "; any other (a
+# reviewer's name, the reader's query, a sort order) for any text.
+_PLACEHOLDER_SLOTS = {
+    **dict.fromkeys(("reviewed_on", "date", "moved_on", "made", "due_on"), "{date}"),
+    **dict.fromkeys(("counter", "shown", "total", "number", "limit"), "{n}"),
+    **dict.fromkeys(("address",), "{url}"),
+    **dict.fromkeys(("title", "guide", "parent_title", "corrected"), "{quote}"),
+    "treatments": "{names}",
+}
+
+
+def _catalogue_templates(language):
+    """The interface strings of `language`: each translation's texts between HTML tags, with
+    its placeholders as slots; a text with no words of its own is left out."""
+    templates = []
+    for root in settings.LOCALE_PATHS:
+        path = Path(root) / language / "LC_MESSAGES" / "django.po"
+        if not path.exists():
+            continue
+        for entry in polib.pofile(str(path)):
+            for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+                for fragment in re.split(r"<[^>]*>", text):
+                    template = re.sub(
+                        r"%\((\w+)\)[sd]",
+                        lambda m: _PLACEHOLDER_SLOTS.get(m[1], "{any}"),
+                        normalise(fragment),
+                    )
+                    if re.search(r"\w", re.sub(r"\{\w+\}", "", template)):
+                        # A label is followed by a colon where the template says so.
+                        templates.extend([template, template + ":"])
+    return templates
+
+
+@functools.cache
+def interface_patterns(language):
+    """The interface strings of `language` as patterns: English's named above; another's from
+    its catalogue, with the signs and slots of the English list that have no words."""
+    if language == settings.LANGUAGE_CODE:
+        return _INTERFACE_PATTERNS
+    wordless = [t for t in INTERFACE if not re.search(r"[A-Za-z]", re.sub(r"\{\w+\}", "", t))]
+    return [_pattern(template) for template in [*_catalogue_templates(language), *wordless]]
 
 
 class SeedText:
@@ -188,11 +240,12 @@ class SeedText:
         glossary entry ("Lymphocytes" for the seed's "lymphocytes")."""
         return self.says(term) or self.says(term[:1].lower() + term[1:])
 
-    def is_interface(self, text, also=()):
-        """Whether `text` is one of the interface strings, its quotation slots filled with
-        seed quotations (or one of `also`, texts approved otherwise)."""
+    def is_interface(self, text, also=(), language=None):
+        """Whether `text` is one of the interface strings (of `language`, English by default),
+        its quotation slots filled with seed quotations (or one of `also`, texts approved
+        otherwise)."""
         text = normalise(text)
-        for pattern in _INTERFACE_PATTERNS:
+        for pattern in interface_patterns(language or settings.LANGUAGE_CODE):
             match = pattern.fullmatch(text)
             if not match:
                 continue

@@ -5,10 +5,18 @@ A caution is said on one page of the guide (the overview or a category), in that
 "Important: read before use" section, with an id; every treatment below that page quotes it
 with a link to that id. The text is a field of the page that says it, so it goes through the
 medical review of that page and nowhere is it written into a template.
+
+On a translated page the link to where a caution is said leads to that page in the reader's
+language where it is offered, else to the English page, marked as English
+(editions.reader_links); a caution whose text is English (said on an alias, which shows its
+English source's text) is marked as English too.
 """
 
 from dataclasses import dataclass
 
+from django.conf import settings
+
+from editions.languages import language_of
 from editions.visibility import visible_to_visitors
 from treatments.blocks import APPLIES_TO_EVERY_TREATMENT
 from treatments.listing import TreatmentEntry
@@ -25,6 +33,9 @@ class CautionEntry:
     anchor: str = ""
     url: str = ""
     source_title: str = ""
+    # Set where not the reader's: the language of the text, and of the page the link leads to.
+    lang: str = ""
+    source_lang: str = ""
 
     @property
     def said_here(self):
@@ -42,10 +53,20 @@ def applies_to(value, treatment):
     return scope == APPLIES_TO_EVERY_TREATMENT or scope == treatment.kind
 
 
-def _entries_of(page, request, here, treatment=None):
+def _text_language(page, links):
+    """The language of `page`'s text where it is not the reader's, else "": an alias shows
+    its English source's text."""
+    if links is None:
+        return ""
+    language = settings.LANGUAGE_CODE if page.alias_of_id else language_of(page)
+    return "" if language == links.language else language
+
+
+def _entries_of(page, request, here, treatment=None, links=None):
     """The cautions of a guide or category page; those it says itself link to it unless `here`.
     With `treatment`, only those that apply to it."""
     entries = []
+    lang = _text_language(page, links)
     for block in page.cautions:
         if block.block_type != "caution":
             continue
@@ -54,38 +75,66 @@ def _entries_of(page, request, here, treatment=None):
             continue
         source = value["said_on"] or page
         if source is page and here:
-            entries.append(CautionEntry(text=value["text"], anchor=value["anchor"]))
+            entries.append(CautionEntry(text=value["text"], anchor=value["anchor"], lang=lang))
             continue
-        quoted = quoted_caution(value, source, request)
+        quoted = quoted_caution(value, source, request, links)
         if quoted is not None:
+            quoted.lang = lang
             entries.append(quoted)
     return entries
 
 
-def quoted_caution(value, source, request=None):
+def quoted_caution(value, source, request=None, links=None):
     """The caution `value` quoted with a link to where `source` says it, or None when that
-    page is not routable (unpublished, another site)."""
-    url = source.get_url(request) if source is not None else None
+    page is not routable (unpublished, another site). With `links` (editions.reader_links),
+    the link leads to the page for the reader's language."""
+    if source is None:
+        return None
+    if links is None:
+        url, title, source_lang = source.get_url(request), source.title, ""
+    else:
+        link = links.link(source)
+        if link is None:
+            return None
+        url, title = link.url, link.title
+        source_lang = link.lang if link.is_fallback else ""
     if not url:
         return None
     return CautionEntry(
         text=value["text"],
         anchor=value["anchor"],
         url=f"{url}#{ANCHOR_PREFIX}{value['anchor']}",
-        source_title=source.title,
+        source_title=title,
+        source_lang=source_lang,
     )
 
 
-def cautions_for(page, ancestors, request=None):
+def caution_sources(page, ancestors):
+    """The pages where the cautions `page` shows are said (see `cautions_for`)."""
+    sayers = [page]
+    if isinstance(page, TreatmentPage):
+        sayers = [a for a in ancestors if isinstance(a, TreatmentGuidePage | TherapyCategoryPage)]
+    return [
+        block.value["said_on"] or sayer
+        for sayer in sayers
+        for block in sayer.cautions
+        if block.block_type == "caution"
+    ]
+
+
+def cautions_for(page, ancestors, request=None, links=None):
     """The cautions a page shows: a treatment its own and those of the guide and categories
     above it that apply to it (top-down); the guide or a category those it says or quotes.
+    With `links`, their sources are linked for the reader's language (one query for all).
     """
+    if links is not None:
+        links.add(caution_sources(page, ancestors))
     if not isinstance(page, TreatmentPage):
-        return _entries_of(page, request, here=True)
+        return _entries_of(page, request, here=True, links=links)
     entries = [CautionEntry(text=page.cautions)] if page.cautions else []
     for ancestor in ancestors:
         if isinstance(ancestor, TreatmentGuidePage | TherapyCategoryPage):
-            entries.extend(_entries_of(ancestor, request, here=False, treatment=page))
+            entries.extend(_entries_of(ancestor, request, here=False, treatment=page, links=links))
     return entries
 
 

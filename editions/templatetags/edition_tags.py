@@ -3,21 +3,27 @@
 from dataclasses import replace
 
 from django import template
+from django.conf import settings
+from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from editions.languages import language_of
 from editions.links import PageEditions, editions_of
+from editions.reader_links import ReaderLinks
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def page_editions(context, page):
-    """The page's `PageEditions`; none for anything that is not a saved Wagtail page."""
+    """The page's `PageEditions`; for a view that is not a saved Wagtail page, those it gives
+    as `reader_editions` (a language's home), else none."""
     if not isinstance(page, Page) or page.pk is None:
-        return PageEditions(language_code="", editions=())
+        return context.get("reader_editions") or PageEditions(language_code="", editions=())
     request = context.get("request")
-    return at_sub_route(editions_of(page, request), page, request)
+    editions = editions_of(page, request, context.get("reader_links"))
+    return at_sub_route(editions, page, request)
 
 
 def at_sub_route(editions, page, request):
@@ -35,3 +41,20 @@ def at_sub_route(editions, page, request):
         editions,
         editions=tuple(replace(edition, url=edition.url + suffix) for edition in editions.editions),
     )
+
+
+def reader_links_of(context):
+    """The page's `ReaderLinks` (a guide page's context has them, resolved together), else
+    links for the language of the page read, or the active one."""
+    links = context.get("reader_links")
+    if links is None:
+        page = context.get("page")
+        language = language_of(page) if isinstance(page, Page) else get_language()
+        links = ReaderLinks(language or settings.LANGUAGE_CODE, context.get("request"))
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def reader_link(context, page):
+    """The `ReaderLink` to `page` for this page's reader (editions.reader_links), or None."""
+    return reader_links_of(context).link(page)

@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -23,6 +23,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from content_pages.blocks import SingleVideoBlock
+from editions.languages import language_of
+from editions.links import home_editions, home_url_in
+from editions.reader_links import ReaderLinks
 from editions.visibility import view_restrictions_of, visible_to_visitors
 from editorial_review.pages import EditoriallyReviewedPageMixin
 from editorial_review.permissions import HomePagePermissionTester
@@ -99,11 +102,16 @@ class GuideReviewMixin(ReviewedPageMixin):
 
 
 class GuideAncestryMixin:
-    """Gives a guide page's templates its ancestors (breadcrumbs, categories, nav)."""
+    """Gives a guide page's templates its ancestors (breadcrumbs, categories, nav), and the
+    `reader_links` every link to another guide page is resolved through, for the reader's
+    language (editions.reader_links)."""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["ancestors"] = self.ancestors_below_root
+        context["reader_links"] = ReaderLinks(
+            language_of(self), request, context["ancestors"], page=self
+        )
         return context
 
     @cached_property
@@ -175,6 +183,9 @@ class HomePage(SpecificChildrenMixin, EditoriallyReviewedPageMixin, Page):
     ]
     max_count = 1
     template = "treatments/home_page.html"
+    # Every language's home address ("/es/") shows a home page in that language, translated
+    # or not (`serve`); no address of it answers with the "not available" note.
+    answers_in_every_language = True
 
     def permissions_for_user(self, user):
         # Nobody publishes the home page directly: a second person's approval does.
@@ -189,8 +200,37 @@ class HomePage(SpecificChildrenMixin, EditoriallyReviewedPageMixin, Page):
         home_contents = apps.get_app_config("treatments").page_contents.home_contents
 
         context = super().get_context(request, *args, **kwargs)
+        context["home_title"] = self.title
         context.update(home_contents(self, request))
         return context
+
+    def get_cached_paths(self):
+        """The home address; the English home also stands in at every other language's home
+        address (`serve`), so a frontend cache purges those with it."""
+        if language_of(self) != settings.LANGUAGE_CODE:
+            return ["/"]
+        others = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        return ["/", *(home_url_in(code) for code in others if code != settings.LANGUAGE_CODE)]
+
+    def serve(self, request, *args, **kwargs):
+        """The home page, or, at the home address of a language it has no live translation of
+        its own in (an alias repeats the English title), the home of that language's
+        interface: the site's name in that language, its live reviewed guide, and the English
+        guide offered for the rest. No text of the home page itself is shown there."""
+        language = get_language()
+        if language_of(self) == language and self.alias_of_id is None:
+            return super().serve(request, *args, **kwargs)
+        home_contents = apps.get_app_config("treatments").page_contents.home_contents
+        editions = home_editions(language, request)
+        context = {
+            "request": request,
+            "page": None,
+            "home_title": pgettext("site name", "SPS Treatment Guide"),
+            "reader_editions": editions,
+            "canonical_url": next(e.url for e in editions.editions if e.current),
+            **home_contents(self, request, language),
+        }
+        return TemplateResponse(request, self.template, context)
 
 
 class TreatmentGuidePage(
@@ -253,7 +293,9 @@ class TreatmentGuidePage(
 
         context = super().get_context(request, *args, **kwargs)
         if not sub_route:
-            context.update(guide_contents(self, request, context["ancestors"]))
+            context.update(
+                guide_contents(self, request, context["ancestors"], context["reader_links"])
+            )
         return context
 
     @path("at-a-glance/", name="at_a_glance")
@@ -453,7 +495,9 @@ class TherapyCategoryPage(
         category_contents = apps.get_app_config("treatments").page_contents.category_contents
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(category_contents(self, request, context["ancestors"]))
+        context.update(
+            category_contents(self, request, context["ancestors"], context["reader_links"])
+        )
         return context
 
 
@@ -642,7 +686,9 @@ class TreatmentPage(CitedSourcesMixin, GuideAncestryMixin, GuideReviewMixin, Pag
         ]
         context["categories"] = categories
         context["line_of_therapy"] = line_of_therapy_for(categories)
-        context.update(treatment_contents(self, request, context["ancestors"]))
+        context.update(
+            treatment_contents(self, request, context["ancestors"], context["reader_links"])
+        )
         return context
 
     # A render reads them in several places (facts, description, JSON-LD).

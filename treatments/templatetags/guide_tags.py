@@ -12,9 +12,11 @@ from django.utils.translation import get_language, override
 from wagtail.models import Page
 
 from editions.languages import language_of
+from editions.reader_links import link_as_it_is
+from editions.templatetags.edition_tags import reader_links_of
 from treatments.doctor_list import cautions_of_chosen, shared_cautions
 from treatments.models import HomePage, TherapyCategoryPage, TreatmentGuidePage
-from treatments.page_contents import category_tree, live_guide
+from treatments.page_contents import category_tree, guide_for_reader, live_guide
 from treatments.route_names import route_names
 from treatments.seo import (
     SITE_DESCRIPTION,
@@ -52,6 +54,25 @@ def guide_page(context):
         if isinstance(candidate, TreatmentGuidePage):
             return candidate
     return live_guide(reader_language(context), context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def reader_guide(context):
+    """The `ReaderLink` to the guide for this page's reader (the header's link): the guide
+    being read, the guide above the page as the page's `reader_links` resolve it (an alias
+    above a translation leads to the English guide), the guide the view shows, else the live
+    guide of the reader's language or, where there is none, the English one (marked so)."""
+    request, language = context.get("request"), reader_language(context)
+    page = context.get("page")
+    if isinstance(page, TreatmentGuidePage):
+        return link_as_it_is(page, language, request)
+    for ancestor in context.get("ancestors") or ():
+        if isinstance(ancestor, TreatmentGuidePage):
+            return reader_links_of(context).link(ancestor)
+    guide = context.get("guide")
+    if isinstance(guide, TreatmentGuidePage):
+        return link_as_it_is(guide, language, request)
+    return guide_for_reader(language, request)
 
 
 @register.simple_tag(takes_context=True)
