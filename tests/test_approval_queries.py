@@ -18,8 +18,9 @@ from treatments.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
-# Measured: 120 on SQLite, 123 on PostgreSQL (savepoints and sequences count differently).
-APPROVAL_BUDGET = 123
+# Measured: 124 on SQLite, 127 on PostgreSQL (savepoints and sequences count differently);
+# three of them queue the e-mail updates of the page's subscribers (subscriptions.queue).
+APPROVAL_BUDGET = 127
 # The home page's editorial approval by a second moderator: 119 on SQLite, 118 on PostgreSQL.
 EDITORIAL_APPROVAL_BUDGET = 119
 # The query that reads who saved the revisions under review: part of working out the

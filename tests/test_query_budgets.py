@@ -29,7 +29,7 @@ UNCACHED = "uncached=1"
 # guide page its editions in other languages (language switch, hreflang), its review line
 # and its sources. Every page reads the foundation's live identity (header, footer): one query.
 BUDGET = {
-    "home": 14,  # the live guide, the categories and treatments it lists (three queries)
+    "home": 15,  # the live guide, the categories and treatments it lists (three), the news (one)
     "guide": 15,  # the tree (three), the credited people
     "category": 17,  # the tree below it (three)
     # its brand names, routes, the other treatments of its category, the credited people

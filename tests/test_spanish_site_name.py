@@ -32,7 +32,9 @@ def og_site_name_of(head):
 
 def brand_of(client, url):
     html = client.get(url).content.decode()
-    return re.search(r'class="site-header__brand"[^>]*>([^<]*)</a>', html).group(1)
+    # The site's name is the brand's last words (the foundation's name may stand before it).
+    brand = re.search(r'class="site-header__brand"[^>]*>(.*?)</a>', html, re.S).group(1)
+    return re.findall(r"<span>([^<]*)</span>", brand)[-1]
 
 
 def structured_data_of(head):
