@@ -16,9 +16,10 @@ class LatestNewsFeed(Feed):
 
     feed_type = Atom1Feed
 
-    def __init__(self, index):
+    def __init__(self, index, articles):
         super().__init__()
         self.index = index
+        self.articles = articles
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
@@ -37,9 +38,7 @@ class LatestNewsFeed(Feed):
         return index.search_description
 
     def items(self, index):
-        from news.models import live_articles
-
-        return live_articles(index).prefetch_related("tags")[:FEED_LENGTH]
+        return self.articles.prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, article):
         return article.title

@@ -80,7 +80,7 @@ class NewsIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
         """The latest articles as an Atom feed (news.feeds)."""
         from news.feeds import LatestNewsFeed
 
-        return LatestNewsFeed(self)(request)
+        return LatestNewsFeed(self, live_articles(self))(request)
 
     def feed_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("feed")

@@ -11,10 +11,10 @@ RETENTION_MONTHS = 6
 
 def purge_old_contact_messages(now=None):
     """Deletes contact messages older than RETENTION_DAYS; (how many, the cut-off)."""
-    from policy_pages.models import ContactPage
-
     cutoff = (now or timezone.now()) - datetime.timedelta(days=RETENTION_DAYS)
     deleted, _ = FormSubmission.objects.filter(
-        page__in=ContactPage.objects.all(), submit_time__lt=cutoff
+        page__content_type__app_label="policy_pages",
+        page__content_type__model="contactpage",
+        submit_time__lt=cutoff,
     ).delete()
     return deleted, cutoff
