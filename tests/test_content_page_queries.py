@@ -51,3 +51,15 @@ def test_more_images_and_documents_cost_no_more_queries(guide, django_assert_max
     after = queries_of_a_render(page.url, django_assert_max_num_queries, CONTENT_PAGE_BUDGET)
     assert after <= before
     assert Client().get(page.url).content.decode().count('loading="lazy"') == 4
+
+
+def test_an_image_shown_twice_renders_twice_within_the_budget(guide, django_assert_max_num_queries):
+    page = reviewed_content_page()
+    latest = page.get_latest_revision_as_object()
+    image = next(block.value["image"] for block in latest.body if block.block_type == "image")
+    latest.body.append(("image", {"image": image, "alt_text": "The same picture again"}))
+    publish_unreviewed(latest)
+
+    queries_of_a_render(page.url, django_assert_max_num_queries, CONTENT_PAGE_BUDGET)
+    html = Client().get(page.url).content.decode()
+    assert html.count('loading="lazy"') == 2 and 'alt="The same picture again"' in html
