@@ -4,6 +4,7 @@ Other apps reuse them (a treatment page's video, a news item's image). Each rend
 own template under `content_pages/blocks/`.
 """
 
+import copy
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
@@ -15,15 +16,35 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from content_pages.images import image_id, images_with_renditions
+
 # Prose inside a block: emphasis, links and lists; headings are blocks of their own.
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 CALLOUT_FEATURES = ["bold", "italic", "link", "ul"]
 
 
+class RenditionImageChooserBlock(ImageChooserBlock):
+    """An image chooser whose images arrive with their renditions: all the images of a body
+    and their renditions in one query (content_pages.images)."""
+
+    def bulk_to_python(self, values):
+        images = images_with_renditions(values)
+        result, seen = [], set()
+        for value in values:
+            image = images.get(image_id(value))
+            if image is not None and image.pk in seen:
+                # Each block gets an image object of its own, as Wagtail's chooser gives.
+                image = copy.copy(image)
+            result.append(image)
+            if image is not None:
+                seen.add(image.pk)
+        return result
+
+
 class ImageBlock(blocks.StructBlock):
     """An image with the words that stand in for it, and an optional caption and credit."""
 
-    image = ImageChooserBlock()
+    image = RenditionImageChooserBlock()
     alt_text = blocks.CharBlock(
         label="Alt text",
         max_length=250,

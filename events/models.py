@@ -17,6 +17,7 @@ from wagtail.search import index
 from editions.visibility import view_restrictions_of, visible_to_visitors
 from editorial_review.pages import EditoriallyReviewedPageMixin
 from events.forms import EventForm
+from events.time_zones import site_time_zone, time_zone_choices
 from treatments.blocks import RICH_TEXT_FEATURES
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -107,6 +108,13 @@ class EventIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
 class EventPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
     """One event: when, where (online, at a venue or both), how to register, what it is."""
 
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=time_zone_choices,
+        default=site_time_zone,
+        help_text=_("The start and end are the local time of this zone."),
+    )
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
     online_url = models.URLField(
@@ -122,7 +130,10 @@ class EventPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], _("When (site time zone)")),
+        MultiFieldPanel(
+            [FieldPanel("time_zone"), FieldRowPanel([FieldPanel("start"), FieldPanel("end")])],
+            _("When (the local time of the event’s time zone)"),
+        ),
         MultiFieldPanel(
             [FieldPanel("online_url"), FieldPanel("venue_name"), FieldPanel("venue_address")],
             _("Where"),

@@ -1,5 +1,7 @@
 """An event's schema.org `Event`: when, how one attends, where, organised by the foundation."""
 
+from zoneinfo import ZoneInfo
+
 from editions.languages import language_of
 from treatments.structured_data import (
     SCHEMA_CONTEXT,
@@ -28,6 +30,7 @@ def locations(page):
 
 def event(page, request=None):
     root = site_root_url(page, request)
+    zone = ZoneInfo(page.time_zone)
     data = {
         "@context": SCHEMA_CONTEXT,
         "@type": "Event",
@@ -35,8 +38,9 @@ def event(page, request=None):
         "description": page.summary,
         "url": absolute_url(page, request),
         "inLanguage": language_of(page),
-        "startDate": page.start.isoformat(),
-        "endDate": page.end.isoformat(),
+        # ISO 8601 with the offset of the event's own zone, as the event page shows them.
+        "startDate": page.start.astimezone(zone).isoformat(),
+        "endDate": page.end.astimezone(zone).isoformat(),
         "eventStatus": SCHEMA + "EventScheduled",
         "eventAttendanceMode": SCHEMA + page.attendance_mode,
         "location": locations(page),

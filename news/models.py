@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from content_pages.images import images_with_renditions
 from editions.visibility import view_restrictions_of, visible_to_visitors
 from editorial_review.pages import EditoriallyReviewedPageMixin
 from news.forms import NewsArticleForm
@@ -161,6 +162,11 @@ class NewsArticlePage(EditoriallyReviewedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["ancestors"] = [parent for parent in [self.news_index] if parent.live]
         context["meta_description"] = self.search_description or self.summary
+        if self.image_id is not None:
+            # The image and its renditions (the picture's and the JSON-LD's) in one query.
+            image = images_with_renditions([self.image_id]).get(self.image_id)
+            if image is not None:
+                self.image = image
         return context
 
     @cached_property

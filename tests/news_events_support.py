@@ -85,6 +85,7 @@ def event_form(**fields):
     values = {
         "title": "Members’ meeting",
         "slug": "members-meeting",
+        "time_zone": "UTC",
         "start": "2027-03-12 18:00",
         "end": "2027-03-12 19:30",
         "online_url": "https://meet.example.org/members",

@@ -4,6 +4,9 @@ articles or events there are (see tests/test_query_budgets.py for how a render i
 import datetime
 
 import pytest
+from django.test import Client
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from tests.news_events_support import (
     english_home,
@@ -65,3 +68,31 @@ def test_the_home_page_with_its_latest_news_keeps_its_budget(guide, django_asser
     add_articles_and_events(0, 5)
     # The latest news: one query more than the home page without it.
     queries_of_a_render("/", django_assert_max_num_queries, BUDGET["home"] + 1)
+
+
+def test_an_articles_image_costs_one_query_with_its_renditions(
+    guide, django_assert_max_num_queries, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    add_articles_and_events(0, 1)
+    image = Image.objects.create(title="Walkers", file=get_test_image_file(size=(1600, 900)))
+    new_article(
+        news_index_of(english_home()),
+        "Pictured",
+        date=datetime.date(2026, 1, 1),
+        tags=["walk", "t1"],
+        image=image,
+        image_alt="People walking in a park",
+    )
+    without = queries_of_a_render(
+        "/news/article-0/", django_assert_max_num_queries, NEWS_BUDGET["article"]
+    )
+
+    # The picture's renditions and the one for search engines come with the image.
+    pictured = queries_of_a_render(
+        "/news/pictured/", django_assert_max_num_queries, NEWS_BUDGET["article"] + 1
+    )
+
+    assert pictured <= without + 1
+    page = Client().get("/news/pictured/").content.decode()
+    assert 'alt="People walking in a park"' in page and "width-1200" in page
