@@ -42,6 +42,8 @@ def calendar_response(text, filename):
 class EventIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
     """Upcoming events in date order; past ones in the archive; all upcoming as a calendar."""
 
+    search_kind = _("Events")  # what site search calls it
+
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -106,6 +108,8 @@ class EventIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
 
 class EventPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
     """One event: when, where (online, at a venue or both), how to register, what it is."""
+
+    search_kind = _("Event")
 
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))

@@ -42,6 +42,8 @@ class NewsIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
+    search_kind = _("News")  # what site search calls it
+
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
@@ -105,6 +107,8 @@ class NewsArticleTag(TaggedItemBase):
 
 class NewsArticlePage(EditoriallyReviewedPageMixin, Page):
     """One piece of news: its date, author, summary, an optional image, its text and tags."""
+
+    search_kind = _("News")
 
     date = models.DateField(_("date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=200, blank=True)

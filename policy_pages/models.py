@@ -6,6 +6,7 @@ live through the editorial review (a moderator who wrote none of it approves).
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import FormBuilder
@@ -30,7 +31,7 @@ class FoundationPageMixin(EditoriallyReviewedPageMixin):
     parent_page_types = UNDER_HOME
     subpage_types = []
     max_count_per_parent = 1
-    search_kind = "About the guide"  # what site search calls it
+    search_kind = _("Page")  # what site search calls it
 
     class Meta:
         abstract = True
