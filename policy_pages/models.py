@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormSubmission
 from wagtail.fields import RichTextField
@@ -73,6 +74,8 @@ class ContactPage(FoundationPageMixin, AbstractEmailForm):
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    # The staff's addresses (`to_address`, `from_address`) stay private.
+    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = "contact page"
@@ -118,22 +121,15 @@ class ContactPage(FoundationPageMixin, AbstractEmailForm):
 
 class HowThisGuideIsMadePage(FoundationPageMixin, Page):
     """The editorial policy: the steps of the review, the advisors and what they declare,
-    the foundation's funding, and how much of the guide is reviewed, from live data."""
+    the foundation's funding (its identity's statement, a setting under the editorial review),
+    and how much of the guide is reviewed, from live data."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-    funding_statement = RichTextField(
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text="Who funds the foundation, and that the guide carries no advertising.",
-    )
 
     template = "policy_pages/how_this_guide_is_made_page.html"
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("funding_statement")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("funding_statement"),
-    ]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = "“How this guide is made” page"
@@ -156,6 +152,7 @@ class PrivacyPage(FoundationPageMixin, Page):
     template = "policy_pages/privacy_page.html"
     content_panels = [*Page.content_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("body")]
+    api_fields = [APIField("body")]
 
     class Meta:
         verbose_name = "privacy page"
