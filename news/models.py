@@ -14,6 +14,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -46,6 +47,7 @@ class NewsIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["treatments.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
@@ -147,6 +149,13 @@ class NewsArticlePage(EditoriallyReviewedPageMixin, Page):
         index.SearchField("author"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
+    ]
+    api_fields = [
+        APIField("date"),
+        APIField("author"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("tags"),
     ]
 
     base_form_class = NewsArticleForm
