@@ -2,6 +2,7 @@
 review like the guide's pages."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
@@ -21,7 +22,7 @@ class ContentPage(CitedSourcesMixin, GuideAncestryMixin, ReviewedPageMixin, Page
     documents, with the sources it cites. Medically reviewed, with the review line under its
     title; content pages nest."""
 
-    search_kind = "Page"
+    search_kind = _("Page")  # what site search calls it
 
     intro = models.TextField(
         blank=True,

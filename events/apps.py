@@ -14,6 +14,12 @@ class EventsConfig(AppConfig):
 
         ensure_event_index(home)
 
+    def main_menu_pages(self, home):
+        """The events index below `home`, for the header's menu."""
+        from events.models import EventIndexPage
+
+        return EventIndexPage.objects.child_of(home).live()[:1]
+
     def ensure_demo_content(self, home):
         """Development only: one event that says plainly it is a demonstration."""
         from events.site_pages import ensure_demo_event

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -43,10 +44,13 @@ def calendar_response(text, filename):
 class EventIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
     """Upcoming events in date order; past ones in the archive; all upcoming as a calendar."""
 
+    search_kind = _("Events")  # what site search calls it
+
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["treatments.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -108,6 +112,8 @@ class EventIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
 class EventPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
     """One event: when, where (online, at a venue or both), how to register, what it is."""
 
+    search_kind = _("Event")
+
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
@@ -149,6 +155,16 @@ class EventPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
         index.SearchField("venue_name"),
         index.FilterField("start"),
         index.FilterField("end"),
+    ]
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("online_url"),
+        APIField("venue_name"),
+        APIField("venue_address"),
+        APIField("registration_url"),
+        APIField("summary"),
+        APIField("body"),
     ]
 
     base_form_class = EventForm

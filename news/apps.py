@@ -14,6 +14,12 @@ class NewsConfig(AppConfig):
 
         ensure_news_index(home)
 
+    def main_menu_pages(self, home):
+        """The news index below `home`, for the header's menu."""
+        from news.models import NewsIndexPage
+
+        return NewsIndexPage.objects.child_of(home).live()[:1]
+
     def ensure_demo_content(self, home):
         """Development only: one article that says plainly it is a demonstration."""
         from news.site_pages import ensure_demo_article

@@ -14,6 +14,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -43,8 +44,11 @@ class NewsIndexPage(RoutablePageMixin, EditoriallyReviewedPageMixin, Page):
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
+    search_kind = _("News")  # what site search calls it
+
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["treatments.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
@@ -107,6 +111,8 @@ class NewsArticleTag(TaggedItemBase):
 class NewsArticlePage(EditoriallyReviewedPageMixin, Page):
     """One piece of news: its date, author, summary, an optional image, its text and tags."""
 
+    search_kind = _("News")
+
     date = models.DateField(_("date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=200, blank=True)
     summary = models.TextField(
@@ -144,6 +150,13 @@ class NewsArticlePage(EditoriallyReviewedPageMixin, Page):
         index.SearchField("author"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
+    ]
+    api_fields = [
+        APIField("date"),
+        APIField("author"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("tags"),
     ]
 
     base_form_class = NewsArticleForm

@@ -6,8 +6,10 @@ live through the editorial review (a moderator who wrote none of it approves).
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormSubmission
 from wagtail.fields import RichTextField
@@ -30,7 +32,7 @@ class FoundationPageMixin(EditoriallyReviewedPageMixin):
     parent_page_types = UNDER_HOME
     subpage_types = []
     max_count_per_parent = 1
-    search_kind = "About the guide"  # what site search calls it
+    search_kind = _("Page")  # what site search calls it
 
     class Meta:
         abstract = True
@@ -72,6 +74,8 @@ class ContactPage(FoundationPageMixin, AbstractEmailForm):
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    # The staff's addresses (`to_address`, `from_address`) stay private.
+    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = "contact page"
@@ -117,22 +121,15 @@ class ContactPage(FoundationPageMixin, AbstractEmailForm):
 
 class HowThisGuideIsMadePage(FoundationPageMixin, Page):
     """The editorial policy: the steps of the review, the advisors and what they declare,
-    the foundation's funding, and how much of the guide is reviewed, from live data."""
+    the foundation's funding (its identity's statement, a setting under the editorial review),
+    and how much of the guide is reviewed, from live data."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-    funding_statement = RichTextField(
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text="Who funds the foundation, and that the guide carries no advertising.",
-    )
 
     template = "policy_pages/how_this_guide_is_made_page.html"
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("funding_statement")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("funding_statement"),
-    ]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = "“How this guide is made” page"
@@ -155,6 +152,7 @@ class PrivacyPage(FoundationPageMixin, Page):
     template = "policy_pages/privacy_page.html"
     content_panels = [*Page.content_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("body")]
+    api_fields = [APIField("body")]
 
     class Meta:
         verbose_name = "privacy page"

@@ -1,12 +1,17 @@
 """Runs Lighthouse on the home page, the guide, a treatment page, search, the at-a-glance table,
-a list for the doctor and the glossary of a running site, and prints the four category scores of
-each.
+a list for the doctor and the glossary of a running site, and on one live page of each of the
+foundation's page types (a content page, the news and events lists, an article, an event,
+contact, how the guide is made, privacy), and prints the four category scores of each.
 
     python scripts/lighthouse_audit.py http://127.0.0.1:8000
+
+The foundation's pages are found through the site's own API (/api/v2/pages/), so the audit
+reads whatever is live; a type with no live page is named and skipped.
 
 Needs `npm ci` (Lighthouse pinned in package.json) and Chromium at $CHROME_PATH.
 """
 
+import argparse
 import json
 import os
 import re
@@ -14,6 +19,7 @@ import subprocess  # noqa: S404 - runs the pinned local Lighthouse only
 import sys
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -28,6 +34,17 @@ PAGES = {
     "results": "/search/?q=valium",
     "glance": GLANCE,
     "glossary": "/treatments/glossary/",
+}
+# One live page of each of the foundation's page types: {name: API type}.
+FOUNDATION_PAGE_TYPES = {
+    "content": "content_pages.ContentPage",
+    "news": "news.NewsIndexPage",
+    "article": "news.NewsArticlePage",
+    "events": "events.EventIndexPage",
+    "event": "events.EventPage",
+    "contact": "policy_pages.ContactPage",
+    "how made": "policy_pages.HowThisGuideIsMadePage",
+    "privacy": "policy_pages.PrivacyPage",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
@@ -80,10 +97,33 @@ def doctor_list_path(base_url, how_many=5):
     return DOCTOR_LIST + "?" + "&".join(f"t={pk}" for pk in ids)
 
 
+def read_json(url):
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - our URL
+        return json.loads(response.read().decode())
+
+
+def foundation_page_paths(base_url, fetch_json=read_json):
+    """({name: path} of the first live page of each of `FOUNDATION_PAGE_TYPES`, [names of the
+    types with no live page]), read from the site's API. `fetch_json` reads one address."""
+    found, missing = {}, []
+    for name, page_type in FOUNDATION_PAGE_TYPES.items():
+        query = urlencode({"type": page_type, "limit": 1, "fields": "_,html_url"})
+        items = fetch_json(f"{base_url}/api/v2/pages/?{query}")["items"]
+        if items:
+            # The page's address on the audited site, whatever host its Site names.
+            found[name] = urlsplit(items[0]["meta"]["html_url"]).path
+        else:
+            missing.append(name)
+    return found, missing
+
+
 def main(base_url):
     base_url = base_url.rstrip("/")
-    pages = {**PAGES, "doctor": doctor_list_path(base_url)}
+    foundation_pages, missing = foundation_page_paths(base_url)
+    pages = {**PAGES, "doctor": doctor_list_path(base_url), **foundation_pages}
     print(f"Lighthouse against {base_url}")
+    if missing:
+        print(f"No live page to audit: {', '.join(missing)}")
     print(f"{'page':<10} " + " ".join(f"{name:>15}" for name in CATEGORIES))
     for name, path in pages.items():
         scores, failing = audit(base_url + path)
@@ -92,5 +132,19 @@ def main(base_url):
             print(f"{'':<10} below full marks: {', '.join(sorted(failing))}")
 
 
+def parse_arguments(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Lighthouse's four scores for the guide's pages and one live page of each "
+        "of the foundation's page types, on a running site."
+    )
+    parser.add_argument(
+        "base_url",
+        nargs="?",
+        default="http://127.0.0.1:8000",
+        help="the running site (default: %(default)s)",
+    )
+    return parser.parse_args(argv)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")
+    main(parse_arguments().base_url)

@@ -195,6 +195,20 @@ def test_the_footer_links_only_live_pages_a_visitor_may_see(client, guide, ident
     assert unpublished.url not in hrefs and private.url not in hrefs
 
 
+def test_the_first_main_menu_links_news_and_events(client, identity):
+    nav = soup_of(client.get("/")).find("header").find("nav", class_="site-nav")
+    links = [(a.get_text(strip=True), a["href"]) for a in nav.find_all("a")]
+
+    assert [("News", "/news/"), ("Events", "/events/")] == [
+        link for link in links if link[0] in ("News", "Events")
+    ]
+    menu = live(identity).main_menu
+    assert [block.value["page"].specific_class.__name__ for block in menu] == [
+        "NewsIndexPage",
+        "EventIndexPage",
+    ]
+
+
 def test_the_main_menu_is_in_the_header(client, guide, identity):
     set_identity(
         identity,

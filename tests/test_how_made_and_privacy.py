@@ -16,9 +16,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from medical_review.models import ReviewerProfile, reviewed_page_models
 from medical_review.permissions import MODERATORS
 from tests.factories import record_review
+from tests.foundation_support import load_site, set_identity
 from tests.page_text import visible_text
 from tests.policy_support import site_pages
-from tests.review_support import make_user, workflow_action
+from tests.review_support import make_user, publish_unreviewed, workflow_action
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -89,9 +90,37 @@ def test_the_how_made_page_counts_reviewed_due_overdue_and_never_reviewed_pages(
     assert len(chart.select("rect")) == 4
 
 
-def test_the_funding_statement_is_shown_once_written(pages):
+FUNDING = "The foundation is funded by its members’ gifts; the site carries no advertising."
+
+
+def funding_section(response):
+    heading = BeautifulSoup(response.content, "html.parser").find(id="funding-heading")
+    return None if heading is None else heading.find_parent("section")
+
+
+def test_the_funding_statement_is_the_foundations_once_written(pages):
     page = pages["how made"]
-    assert "Funding and advertising" not in visible_text(Client().get(page.url))
+    identity = load_site()
+    assert funding_section(Client().get(page.url)) is None
+
+    set_identity(identity, funding_statement=f"<p>{FUNDING}</p>")
+
+    section = funding_section(Client().get(page.url))
+    assert " ".join(section.get_text(" ").split()) == f"Funding and advertising {FUNDING}"
+    assert section.find(lang=True) is None  # in the reader's language
+
+
+def test_a_spanish_reader_reads_the_english_statement_marked_as_english(pages, spanish):
+    home = pages["how made"].get_parent().specific
+    spanish_home = home.copy_for_translation(spanish)
+    publish_unreviewed(spanish_home)
+    spanish_page = site_pages(spanish_home)["how made"]
+    set_identity(load_site(), funding_statement=f"<p>{FUNDING}</p>")
+
+    section = funding_section(Client().get(spanish_page.url))
+
+    assert section.h2.get_text() == "Financiación y publicidad"
+    assert section.find(lang="en").get_text(strip=True) == FUNDING
 
 
 def test_the_privacy_page_says_what_is_kept_and_that_no_tracking_cookie_is_set(pages):
@@ -197,4 +226,4 @@ def test_site_search_finds_the_privacy_page(pages, search_index):
     search_index()
     text = visible_text(Client().get("/search/", {"q": "cookie"}))
     assert pages["privacy"].title in text
-    assert "About the guide" in text
+    assert "Type Page" in text

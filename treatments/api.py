@@ -1,5 +1,5 @@
-"""The read-only Wagtail API v2: live, public guide pages and content pages with their
-structured fields."""
+"""The read-only Wagtail API v2: live, public guide pages, content pages and the foundation's
+pages (news, events, contact, how the guide is made, privacy) with their public fields."""
 
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import (
@@ -18,7 +18,23 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from content_pages.models import ContentPage
 from editions.languages import default_content_language
 from editions.visibility import shows_own_text, visible_to_visitors
+from events.models import EventIndexPage, EventPage
+from news.models import NewsArticlePage, NewsIndexPage
+from policy_pages.models import policy_page_models
 from treatments.models import TherapyCategoryPage, TreatmentGuidePage, TreatmentPage
+
+# The page types the API serves, each with its `api_fields`; the home page is not among them.
+PUBLIC_PAGE_TYPES = (
+    TreatmentGuidePage,
+    TherapyCategoryPage,
+    TreatmentPage,
+    ContentPage,
+    NewsIndexPage,
+    NewsArticlePage,
+    EventIndexPage,
+    EventPage,
+    *policy_page_models(),
+)
 
 # Far beyond the whole guide, and far below what a database accepts as OFFSET (a larger
 # number reached the database and failed there).
@@ -53,7 +69,7 @@ class EditionFilter(LocaleFilter):
 
 
 class GuidePagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint narrowed to the guide's page types and the content pages.
+    """Wagtail's pages endpoint narrowed to `PUBLIC_PAGE_TYPES`.
 
     Only JSON (no browsable HTML), and no full-text `search` parameter: the site's own
     search at /search/ is the one that handles brand names and odd input. A listing is one
@@ -81,7 +97,7 @@ class GuidePagesAPIViewSet(PagesAPIViewSet):
         return (
             super()
             .get_base_queryset()
-            .type(TreatmentGuidePage, TherapyCategoryPage, TreatmentPage, ContentPage)
+            .type(*PUBLIC_PAGE_TYPES)
             .filter(visible_to_visitors(), shows_own_text())
         )
 

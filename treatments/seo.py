@@ -73,12 +73,18 @@ def truncate(text, length=DESCRIPTION_LENGTH):
 
 
 def own_description(page):
-    """The page's search description, else its intro, else a treatment's own fields, or ''."""
+    """The page's search description, else its intro or summary (news, events), else a
+    treatment's own fields, else the start of a rich-text body (Privacy), or ''."""
     text = _plain(getattr(page, "search_description", ""))
     if not text:
         text = _plain_blocks(getattr(page, "intro", ""))
+    if not text:
+        text = _plain(getattr(page, "summary", ""))
     if not text and hasattr(page, "generic_name"):
         text = treatment_summary(page)
+    body = getattr(page, "body", "")
+    if not text and isinstance(body, str):  # a StreamField body is summarised elsewhere
+        text = _plain_blocks(body)
     return text
 
 
