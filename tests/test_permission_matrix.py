@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from content_pages.models import ContentPage
 from editorial_review.setup import WORKFLOW_NAME as EDITORIAL_REVIEW
@@ -25,7 +24,8 @@ from medical_review.invariant import audit
 from medical_review.permissions import MEDICAL_ADVISORS
 from medical_review.workflows import MEDICAL_REVIEW, workflow_named
 from news.models import NewsArticlePage, NewsIndexPage
-from tests.news_events_support import article_form, english_home, new_article, news_index_of
+from tests.content_page_support import content_page_data
+from tests.news_events_support import article_data, english_home, new_article, news_index_of
 from tests.review_support import (
     ATTESTED,
     edit_home,
@@ -103,41 +103,6 @@ def article(guide):
     home.add_child(instance=archive)
     publish_unreviewed(archive)
     return article
-
-
-def content_page_data(page, **changes):
-    """What the page editor posts for a content page without body blocks or sources."""
-    values = {
-        "title": page.title,
-        "slug": page.slug,
-        "intro": page.intro,
-        "seo_title": "",
-        "search_description": "",
-        **changes,
-    }
-    return nested_form_data(
-        {
-            **values,
-            "body": streamfield([]),
-            "sources": inline_formset([]),
-            "comments": inline_formset([]),
-        }
-    )
-
-
-def article_data(page, **changes):
-    """What the page editor posts for a news article without an image or tags."""
-    values = {
-        "title": page.title,
-        "slug": page.slug,
-        "date": page.date.isoformat(),
-        "author": page.author,
-        "summary": page.summary,
-        "body": rich_text(page.body),
-        "tags": "",
-        **changes,
-    }
-    return article_form(**values)
 
 
 FORMS = {
