@@ -69,6 +69,26 @@ def content_page_form(title, body, slug="", intro=""):
     )
 
 
+def content_page_data(page, **changes):
+    """What the page editor posts for a content page without body blocks or sources."""
+    values = {
+        "title": page.title,
+        "slug": page.slug,
+        "intro": page.intro,
+        "seo_title": "",
+        "search_description": "",
+        **changes,
+    }
+    return nested_form_data(
+        {
+            **values,
+            "body": streamfield([]),
+            "sources": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+
+
 def add_content_page_url(parent):
     return reverse("wagtailadmin_pages:add", args=["content_pages", "contentpage", parent.pk])
 

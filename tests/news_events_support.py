@@ -99,3 +99,18 @@ def event_form(**fields):
         **fields,
     }
     return nested_form_data({**values, "comments": inline_formset([])})
+
+
+def article_data(page, **changes):
+    """What the page editor posts for a news article without an image or tags."""
+    values = {
+        "title": page.title,
+        "slug": page.slug,
+        "date": str(page.date),
+        "author": page.author,
+        "summary": page.summary,
+        "body": rich_text(page.body),
+        "tags": "",
+        **changes,
+    }
+    return article_form(**values)

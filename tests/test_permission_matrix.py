@@ -1,5 +1,5 @@
-"""Roles × actions on a guide page and on the home page, through Wagtail's real admin views,
-as README's tables "Who may do what" say (read from README.md below).
+"""Roles × actions on a guide page, a content page, a news article and the home page, through
+Wagtail's real admin views, as README's tables "Who may do what" say (read from README.md below).
 
 Each cell asserts what the action changed (the live text, the tree, the accounts), not only
 the answer's status: a refused action changes nothing, an allowed one does what it says.
@@ -17,16 +17,24 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
+from content_pages.models import ContentPage
+from editorial_review.setup import WORKFLOW_NAME as EDITORIAL_REVIEW
+from medical_review.gate import ReviewRequired
+from medical_review.invariant import audit
 from medical_review.permissions import MEDICAL_ADVISORS
+from medical_review.workflows import MEDICAL_REVIEW, workflow_named
+from news.models import NewsArticlePage, NewsIndexPage
+from tests.content_page_support import content_page_data
+from tests.news_events_support import article_data, english_home, new_article, news_index_of
 from tests.review_support import (
     ATTESTED,
-    edit,
     edit_home,
     live_title,
     new_treatment,
     publish_unreviewed,
     role_accounts,
     spanish_pages_above,
+    treatment_form_data,
     workflow_action,
 )
 from treatments.models import GuideSettings, HomePage, TherapyCategoryPage, TreatmentPage
@@ -67,16 +75,74 @@ def treatment(guide):
     return new_treatment(guide)
 
 
+def live_content_page(parent, title, slug):
+    """A live made-up content page below `parent` (test set-up, no review)."""
+    page = ContentPage(title=title, slug=slug, intro="A made-up page for a test.", live=False)
+    parent.add_child(instance=page)
+    publish_unreviewed(page)
+    return ContentPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def content_page(guide):
+    """A made-up content page below another, after a sibling; one more stands elsewhere."""
+    home = english_home()
+    topics = live_content_page(home, "Reviewamide topics", "reviewamide-topics")
+    live_content_page(topics, "Reviewamide earlier", "reviewamide-earlier")
+    live_content_page(home, "Reviewamide elsewhere", "reviewamide-elsewhere")
+    return live_content_page(topics, "Reviewamide", "reviewamide")
+
+
+@pytest.fixture
+def article(guide):
+    """A made-up news article. A second news index stands beside its own, for a move: Wagtail
+    moves no page into another language, and the admin adds one news index per home."""
+    home = english_home()
+    article = new_article(news_index_of(home), "Reviewamide news")
+    archive = NewsIndexPage(title="Reviewamide archive", slug="reviewamide-archive", live=False)
+    home.add_child(instance=archive)
+    publish_unreviewed(archive)
+    return article
+
+
+FORMS = {
+    TreatmentPage: treatment_form_data,
+    ContentPage: content_page_data,
+    NewsArticlePage: article_data,
+}
+
+
+def edit(client, page, action=None, **changes):
+    """Posts the page's editor: its fields with `changes`, and the button `action`."""
+    data = FORMS[type(page)](page, **changes)
+    if action:
+        data[action] = "1"
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def move_destination(page):
+    """Where a page of its type may be moved to: another category, content page, news index."""
+    if isinstance(page, TreatmentPage):
+        return TherapyCategoryPage.objects.get(slug="first-line")
+    if isinstance(page, ContentPage):
+        return ContentPage.objects.get(slug="reviewamide-elsewhere")
+    return NewsIndexPage.objects.get(slug="reviewamide-archive")
+
+
 def as_user(user):
     client = Client()
     client.force_login(user)
     return client
 
 
+def fresh(page):
+    return type(page).objects.get(pk=page.pk)
+
+
 def submitted_by(user, page, title="Reviewamide (submitted)"):
     response = edit(as_user(user), page, "action-submit", title=title)
     assert response.status_code == 302, response.content[:500]
-    return TreatmentPage.objects.get(pk=page.pk)
+    return fresh(page)
 
 
 # Each action: do it as `user` through the admin; return whether it took effect.
@@ -91,7 +157,7 @@ def do_edit(accounts, user, page):
 
 def do_submit(accounts, user, page):
     edit(as_user(user), page, "action-submit", title="Reviewamide (submitted)")
-    return TreatmentPage.objects.get(pk=page.pk).workflow_in_progress
+    return fresh(page).workflow_in_progress
 
 
 def do_approve_own(accounts, user, page):
@@ -139,19 +205,19 @@ def do_bulk_publish(accounts, user, page):
 
 def do_unpublish(accounts, user, page):
     as_user(user).post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
-    return not TreatmentPage.objects.get(pk=page.pk).live
+    return not fresh(page).live
 
 
 def do_delete(accounts, user, page):
     as_user(user).post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
-    return not TreatmentPage.objects.filter(pk=page.pk).exists()
+    return not type(page).objects.filter(pk=page.pk).exists()
 
 
 def do_move(accounts, user, page):
-    destination = TherapyCategoryPage.objects.get(slug="first-line")
+    destination = move_destination(page)
     url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
     as_user(user).post(url)
-    return TreatmentPage.objects.get(pk=page.pk).get_parent().pk == destination.pk
+    return fresh(page).get_parent().pk == destination.pk
 
 
 def do_reorder(accounts, user, page):
@@ -171,7 +237,7 @@ def _copy(user, page, **extra):
             **extra,
         },
     )
-    return TreatmentPage.objects.filter(slug="copied").first()
+    return type(page).objects.filter(slug="copied").first()
 
 
 def do_copy_as_draft(accounts, user, page):
@@ -240,7 +306,7 @@ def do_translate(accounts, user, page):
 def do_cancel_a_review(accounts, user, page):
     submitted_by(accounts["editor"], page)
     edit(as_user(user), page, "action-cancel-workflow", title="Reviewamide (submitted)")
-    return not TreatmentPage.objects.get(pk=page.pk).workflow_in_progress
+    return not fresh(page).workflow_in_progress
 
 
 ACTIONS = {
@@ -276,6 +342,114 @@ def test_the_matrix_names_every_action_once():
 def test_role_may_take_the_action_only_as_the_readme_says(accounts, treatment, role, action):
     took_effect = ACTIONS[action](accounts, accounts[role], treatment)
     assert took_effect == (role in ALLOWED[action])
+
+
+# A content page is medically reviewed as a guide page is: the guide's table holds for it.
+ACCOUNT_ACTIONS = {"manage users", "change groups", "edit promoted results"}
+PAGE_ACTIONS = [action for action in ACTIONS if action not in ACCOUNT_ACTIONS]
+
+
+@pytest.mark.parametrize("action", PAGE_ACTIONS)
+@pytest.mark.parametrize("role", ROLES)
+def test_role_may_act_on_a_content_page_as_on_a_guide_page(accounts, content_page, role, action):
+    took_effect = ACTIONS[action](accounts, accounts[role], content_page)
+    assert took_effect == (role in ALLOWED[action])
+
+
+# The README's table "Who may do what on the foundation's pages", checked on a news article:
+# the editorial review, approved by a moderator who wrote none of the change.
+FOUNDATION_ALLOWED = {
+    "edit": {"editor", "advisor", "advisor2", "moderator", "superuser"},
+    "submit": {"editor", "advisor", "advisor2", "moderator", "superuser"},
+    "approve own": set(),
+    "approve other's": {"moderator", "superuser"},
+    "publish": set(),
+    "bulk publish": set(),
+    "schedule publish": set(),
+    "unpublish": {"moderator", "superuser"},
+    "move": {"moderator", "superuser"},
+    "copy and publish": set(),
+    "revert to an earlier revision and publish": set(),
+    "translate": {"editor", "advisor", "advisor2", "superuser"},
+}
+FOUNDATION_ACTIONS = {
+    "edit": do_edit,
+    "submit": do_submit,
+    "approve own": do_approve_own,
+    "approve other's": do_approve_others,
+    "publish": do_publish,
+    "bulk publish": do_bulk_publish,
+    "schedule publish": do_schedule,
+    "unpublish": do_unpublish,
+    "move": do_move,
+    "copy and publish": do_copy_and_publish,
+    "revert to an earlier revision and publish": do_revert_and_publish,
+    "translate": do_translate,
+}
+
+
+def test_the_foundation_matrix_names_every_action_once():
+    assert FOUNDATION_ACTIONS.keys() == FOUNDATION_ALLOWED.keys()
+
+
+@pytest.mark.parametrize("action", FOUNDATION_ACTIONS)
+@pytest.mark.parametrize("role", ROLES)
+def test_role_may_act_on_a_news_article_only_as_the_readme_says(accounts, article, role, action):
+    took_effect = FOUNDATION_ACTIONS[action](accounts, accounts[role], article)
+    assert took_effect == (role in FOUNDATION_ALLOWED[action])
+
+
+# The shell: a revision that no review approved never goes live, whatever its page type.
+
+
+@pytest.fixture(params=["treatment", "content_page", "article"])
+def any_page(request, guide):
+    if request.param == "treatment":
+        return new_treatment(guide)
+    return request.getfixturevalue(request.param)
+
+
+def test_a_revision_published_in_the_shell_without_approval_is_refused(accounts, any_page):
+    title = any_page.title
+    any_page.title = "Reviewamide (shell)"
+    revision = any_page.save_revision(user=accounts["superuser"])
+
+    with pytest.raises(ReviewRequired):
+        revision.publish()
+
+    assert live_title(any_page) == title
+    assert fresh(any_page).get_latest_revision_as_object().title == "Reviewamide (shell)"
+    assert audit()[1] == []
+
+
+def test_a_live_row_saved_in_the_shell_keeps_the_approved_text(accounts, any_page):
+    title = any_page.title
+    any_page.title = "Reviewamide (shell)"
+    any_page.save()
+
+    assert live_title(any_page) == title
+    assert fresh(any_page).get_latest_revision_as_object().title == "Reviewamide (shell)"
+    assert audit()[1] == []
+
+
+def test_an_approval_in_the_other_review_publishes_nothing(accounts, content_page, article):
+    """A page started in the other kind's workflow from the shell: the other group's approval
+    (a moderator's of a content page, an advisor's of a news article) is refused or publishes
+    nothing, and is no server error."""
+    for page, workflow, approver in (
+        (content_page, EDITORIAL_REVIEW, "moderator"),
+        (article, MEDICAL_REVIEW, "advisor"),
+    ):
+        title = page.title
+        page.title = "Reviewamide (other review)"
+        page.save_revision(user=accounts["editor"])
+        workflow_named(workflow).start(page, accounts["editor"])
+
+        response = workflow_action(as_user(accounts[approver]), page, "approve", ATTESTED)
+
+        assert response.status_code < 500
+        assert live_title(page) == title
+    assert audit()[1] == []
 
 
 # The README's table "Who may do what on the home page": its own fields (title, browser title,
@@ -389,7 +563,8 @@ ROLE_COLUMNS = {
 
 
 def readme_table(heading):
-    """The README's table under `### heading`: each action and the roles whose cell says yes."""
+    """The README's table under `### heading`: each action and the roles whose cell says yes
+    (a row may name several actions, separated by commas)."""
     lines = README.read_text(encoding="utf-8").splitlines()
     rows = []
     for line in lines[lines.index(f"### {heading}") + 1 :]:
@@ -400,10 +575,12 @@ def readme_table(heading):
     header, _rule, *body = rows
     table = {}
     for cells in body:
-        table[cells[0]] = set()
+        roles = set()
         for column, cell in zip(header, cells, strict=True):
             if column in ROLE_COLUMNS and cell.startswith("yes"):
-                table[cells[0]] |= ROLE_COLUMNS[column]
+                roles |= ROLE_COLUMNS[column]
+        for action in cells[0].split(", "):
+            table[action] = roles
     return table
 
 
@@ -413,3 +590,7 @@ def test_the_readme_says_what_the_guide_matrix_checks():
 
 def test_the_readme_says_what_the_home_matrix_checks():
     assert readme_table("Who may do what on the home page") == HOME_ALLOWED
+
+
+def test_the_readme_says_what_the_foundation_matrix_checks():
+    assert readme_table("Who may do what on the foundation's pages") == FOUNDATION_ALLOWED

@@ -1,5 +1,6 @@
 """Random sequences of what people do in the admin (and in the shell), by every role, to one
-made-up treatment page and one made-up person: after every step, every live reviewed page and
+made-up treatment page, one made-up person, one made-up content page (medical review) and one
+made-up news article (editorial review): after every step, every live reviewed page and
 snippet still keeps the promise (`medical_review.invariant.audit` finds no violation), and no
 request fails with a server error.
 """
@@ -20,8 +21,18 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from wagtail.models import Revision, TaskState
 
+from content_pages.models import ContentPage
 from medical_review import invariant as promise
 from medical_review.gate import ReviewRequired
+from news.models import NewsArticlePage
+from tests.content_page_support import add_content_page_url, content_page_data, content_page_form
+from tests.news_events_support import (
+    article_data,
+    article_form,
+    english_home,
+    new_article,
+    news_index_of,
+)
 from tests.review_support import (
     ATTESTED,
     edit_snippet,
@@ -36,9 +47,17 @@ from treatments.models import Person, TherapyCategoryPage, TreatmentPage
 pytestmark = pytest.mark.django_db
 
 ROLES = st.sampled_from(["editor", "advisor", "advisor2", "moderator", "superuser"])
-# Reviews act mostly by advisors, so that sequences reach approvals as well as refusals.
-REVIEWERS = st.sampled_from(["advisor", "advisor2", "advisor", "advisor2", "editor", "superuser"])
-KINDS = st.sampled_from(["page", "person"])
+# Reviews act mostly by advisors and the moderator (who approve the medical and the editorial
+# review), so that sequences reach approvals as well as refusals, wrong-group ones included.
+REVIEWERS = st.sampled_from(
+    ["advisor", "advisor2", "advisor", "advisor2", "moderator", "moderator", "editor", "superuser"]
+)
+# The treatment ("page") and the content page go through the medical review, the article
+# through the editorial one; the person is a snippet under the medical review.
+PAGE_MODELS = {"page": TreatmentPage, "content": ContentPage, "article": NewsArticlePage}
+PAGE_FORMS = {"page": treatment_form_data, "content": content_page_data, "article": article_data}
+KINDS = st.sampled_from(["page", "person", "content", "article"])
+NEW_PAGE_KINDS = st.sampled_from(["content", "article"])
 # Made-up wording: what the edits write is never medical content.
 TITLES = st.sampled_from(["Reviewamide", "Reviewamide (revised)", "Reviewamide (second wording)"])
 CREDENTIALS = st.sampled_from(["RN", "RN, PhD", "MD"])
@@ -50,7 +69,8 @@ LATER = datetime.timedelta(days=90)
 
 
 class ReviewMachine(RuleBasedStateMachine):
-    """One example: a live made-up treatment and a live made-up person, acted on at random.
+    """One example: a live made-up treatment, person, content page and news article, acted on
+    at random.
 
     Each example runs in a savepoint rolled back at its end, so the next starts from the same
     loaded guide.
@@ -63,10 +83,17 @@ class ReviewMachine(RuleBasedStateMachine):
         super().__init__()
         self.atomic = transaction.atomic()
         self.atomic.__enter__()
-        self.page_pk = new_treatment(self.guide).pk
+        self.page_pks = {"page": new_treatment(self.guide).pk}
         person = Person.objects.create(name="Pat Example", credentials="RN", role="contributor")
         publish_unreviewed(person)
         self.person_pk = person.pk
+        home = english_home()
+        content = ContentPage(title="Reviewamide", slug="reviewamide", intro="Made up.", live=False)
+        home.add_child(instance=content)
+        publish_unreviewed(content)
+        self.page_pks["content"] = content.pk
+        self.news_index = news_index_of(home)
+        self.page_pks["article"] = new_article(self.news_index, "Reviewamide news").pk
         self.clients = {}
         self.copies = 0
 
@@ -89,21 +116,21 @@ class ReviewMachine(RuleBasedStateMachine):
         assert response.status_code < 500, (url, response.status_code)
         return response
 
-    def page(self):
-        return TreatmentPage.objects.get(pk=self.page_pk)
+    def page(self, kind="page"):
+        return PAGE_MODELS[kind].objects.get(pk=self.page_pks[kind])
 
     def person(self):
         return Person.objects.get(pk=self.person_pk)
 
     def obj(self, kind):
-        return self.page() if kind == "page" else self.person()
+        return self.person() if kind == "person" else self.page(kind)
 
-    def page_form(self, button=None, revision=None, **changes):
+    def page_form(self, kind, button=None, revision=None, **changes):
         """What the page editor posts: the text it shows (the latest revision, or `revision`
         restored), with `changes` and the button pressed."""
-        page = self.page()
+        page = self.page(kind)
         shown = revision.as_object() if revision else page.get_latest_revision_as_object()
-        data = treatment_form_data(shown, **changes)
+        data = PAGE_FORMS[kind](shown, **changes)
         if button:
             data[button] = "1"
         return data
@@ -117,14 +144,14 @@ class ReviewMachine(RuleBasedStateMachine):
         return data
 
     def edit(self, role, kind, button=None, **changes):
-        if kind == "page":
-            url = reverse("wagtailadmin_pages:edit", args=[self.page_pk])
-            return self.post(role, url, self.page_form(button, **changes))
+        if kind != "person":
+            url = reverse("wagtailadmin_pages:edit", args=[self.page_pks[kind]])
+            return self.post(role, url, self.page_form(kind, button, **changes))
         url = snippet_url(Person, "edit", quote(self.person_pk))
         return self.post(role, url, self.person_form(button, **changes))
 
     def change(self, kind, title, credentials):
-        return {"title": title} if kind == "page" else {"credentials": credentials}
+        return {"credentials": credentials} if kind == "person" else {"title": title}
 
     def last_task_state(self, kind):
         """The object's current review task, or else its last one (acting on it is refused)."""
@@ -142,9 +169,10 @@ class ReviewMachine(RuleBasedStateMachine):
         task_state = self.last_task_state(kind)
         if task_state is None:
             return None
-        if kind == "page":
+        if kind != "person":
             url = reverse(
-                "wagtailadmin_pages:workflow_action", args=[self.page_pk, action, task_state.pk]
+                "wagtailadmin_pages:workflow_action",
+                args=[self.page_pks[kind], action, task_state.pk],
             )
         else:
             url = snippet_url(
@@ -196,9 +224,9 @@ class ReviewMachine(RuleBasedStateMachine):
         obj = self.obj(kind)
         revisions = list(Revision.objects.for_instance(obj).order_by("pk"))
         revision = revisions[which % len(revisions)]
-        if kind == "page":
+        if kind != "person":
             url = reverse("wagtailadmin_pages:revisions_revert", args=[obj.pk, revision.pk])
-            self.post(role, url, self.page_form(button, revision))
+            self.post(role, url, self.page_form(kind, button, revision))
         else:
             url = snippet_url(Person, "revisions_revert", quote(obj.pk), revision.pk)
             self.post(role, url, self.person_form(button, revision))
@@ -206,8 +234,8 @@ class ReviewMachine(RuleBasedStateMachine):
     @rule(role=ROLES, kind=KINDS, button=BUTTONS)
     def copy(self, role, kind, button):
         self.copies += 1
-        if kind == "page":
-            page = self.page()
+        if kind != "person":
+            page = self.page(kind)
             data = {
                 "new_title": f"Reviewamide copy {self.copies}",
                 "new_slug": f"reviewamide-copy-{self.copies}",
@@ -218,6 +246,23 @@ class ReviewMachine(RuleBasedStateMachine):
         else:
             data = self.person_form(button, name=f"Pat Copy {self.copies}")
             self.post(role, snippet_url(Person, "copy", quote(self.person_pk)), data)
+
+    @rule(role=ROLES, kind=NEW_PAGE_KINDS, title=TITLES, button=BUTTONS)
+    def create(self, role, kind, title, button):
+        """A new content page under the home page, or a new article in the news index."""
+        self.copies += 1
+        slug = f"reviewamide-new-{self.copies}"
+        if kind == "content":
+            url = add_content_page_url(english_home())
+            data = content_page_form(title, [], slug=slug)
+        else:
+            url = reverse(
+                "wagtailadmin_pages:add", args=["news", "newsarticlepage", self.news_index.pk]
+            )
+            data = article_form(title=title, slug=slug)
+        if button:
+            data[button] = "1"
+        self.post(role, url, data)
 
     @rule(role=ROLES, index=st.integers(0, 10))
     def move(self, role, index):
@@ -233,8 +278,8 @@ class ReviewMachine(RuleBasedStateMachine):
 
     @rule(role=ROLES, kind=KINDS)
     def unpublish(self, role, kind):
-        if kind == "page":
-            self.post(role, reverse("wagtailadmin_pages:unpublish", args=[self.page_pk]))
+        if kind != "person":
+            self.post(role, reverse("wagtailadmin_pages:unpublish", args=[self.page_pks[kind]]))
         else:
             self.post(role, snippet_url(Person, "unpublish", quote(self.person_pk)))
 
