@@ -225,6 +225,7 @@ class HomePage(SpecificChildrenMixin, EditoriallyReviewedPageMixin, Page):
         context = {
             "request": request,
             "page": None,
+            "home_page": self,  # the Organization's address (foundation_tags)
             "home_title": pgettext("site name", "SPS Treatment Guide"),
             "reader_editions": editions,
             "canonical_url": next(e.url for e in editions.editions if e.current),
