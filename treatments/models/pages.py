@@ -201,7 +201,7 @@ class HomePage(SpecificChildrenMixin, EditoriallyReviewedPageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["home_title"] = self.title
-        context.update(home_contents(self, request))
+        context.update(home_contents(self, request), home_page=self)
         return context
 
     def get_cached_paths(self):
