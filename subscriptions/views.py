@@ -19,13 +19,16 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 
 from editions.visibility import visible_to_visitors
-from feedback import guards
 from medical_review.models import ReviewedPageMixin
+from sps_foundation.form_guards import FormGuard, TokenError
 from subscriptions.forms import HONEYPOT, SubscribeForm
 from subscriptions.models import Subscription
 from subscriptions.sending import absolute
 
 private = cache_control(private=True, no_store=True)
+# Subscriptions an address may ask for in an hour (a count of its own, not the feedback form's).
+RATE_LIMIT = 5
+guards = FormGuard("subscriptions", RATE_LIMIT)
 
 
 def subscribable_page(page_id):
@@ -88,7 +91,7 @@ def refusal_of(request, form, page):
         return _("Please correct the errors below."), 400
     try:
         at = guards.rendered_at(form.cleaned_data["rendered"], page.pk)
-    except guards.TokenError:
+    except TokenError:
         return _("The form was open for too long. Please send it again."), 400
     if guards.sent_too_fast(at):
         return _(

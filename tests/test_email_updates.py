@@ -15,8 +15,8 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from feedback.guards import RATE_LIMIT
 from subscriptions.models import Subscription, UpdateMessage
+from subscriptions.views import RATE_LIMIT
 from tests.page_text import visible_text
 from tests.review_support import ATTESTED, a_treatment, edit, workflow_action
 
